@@ -1,0 +1,278 @@
+#include "receivables_addin.hxx"
+
+#include <exception>
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <cppuhelper/supportsservice.hxx>
+
+#include "any_convert.hxx"
+#include "function_table.hxx"
+#include "input_error.hxx"
+
+using namespace css;
+
+namespace relance::addin
+{
+namespace
+{
+
+// Every function has the same shape: convert, compute, and let no exception but
+// IllegalArgumentException (Err:502 in Calc) cross the UNO boundary.
+template <typename Compute>
+auto guarded(const uno::Reference<uno::XInterface>& self, Compute&& compute)
+{
+    try
+    {
+        return compute();
+    }
+    catch (const InputError& error)
+    {
+        throw lang::IllegalArgumentException(fromUtf8(error.what()), self, 0);
+    }
+    catch (const uno::RuntimeException& error)
+    {
+        throw lang::IllegalArgumentException(error.Message, self, 0);
+    }
+    catch (const uno::Exception& error)
+    {
+        throw lang::IllegalArgumentException(error.Message, self, 0);
+    }
+    catch (const std::exception& error)
+    {
+        throw lang::IllegalArgumentException(fromUtf8(error.what()), self, 0);
+    }
+}
+
+std::optional<Language> languageFromLocale(const lang::Locale& locale)
+{
+    if (locale.Language.isEmpty())
+        return std::nullopt;
+    return languageFromTag(toUtf8(locale.Language));
+}
+
+// The UI language as the office chose it: the user's choice, else the installation's.
+std::optional<Language> officeUiLanguage(const uno::Reference<uno::XComponentContext>& context)
+{
+    if (!context.is())
+        return std::nullopt;
+    try
+    {
+        const uno::Reference<lang::XMultiServiceFactory> provider(
+            context->getServiceManager()->createInstanceWithContext(
+                "com.sun.star.configuration.ConfigurationProvider", context),
+            uno::UNO_QUERY_THROW);
+        auto read = [&](const char* path, const char* property) -> OUString
+        {
+            const uno::Sequence<uno::Any> arguments = sequenceOf<uno::Any>({uno::Any(
+                beans::NamedValue("nodepath", uno::Any(OUString::createFromAscii(path))))});
+            const uno::Reference<container::XNameAccess> node(
+                provider->createInstanceWithArguments(
+                    "com.sun.star.configuration.ConfigurationAccess", arguments),
+                uno::UNO_QUERY_THROW);
+            OUString value;
+            node->getByName(OUString::createFromAscii(property)) >>= value;
+            return value;
+        };
+        OUString tag = read("/org.openoffice.Office.Linguistic/General", "UILocale");
+        if (tag.isEmpty())
+            tag = read("/org.openoffice.Setup/L10N", "ooLocale");
+        if (!tag.isEmpty())
+            return languageFromTag(toUtf8(tag));
+    }
+    catch (const uno::Exception&)
+    {
+    }
+    return std::nullopt;
+}
+
+const FunctionSpec& specOf(const OUString& programmaticName)
+{
+    const FunctionSpec* spec = findFunction(toUtf8(programmaticName));
+    if (!spec)
+        throw lang::IllegalArgumentException("unknown function " + programmaticName,
+                                             uno::Reference<uno::XInterface>(), 0);
+    return *spec;
+}
+
+// Calc counts the hidden document argument: visible argument k has index k + 1.
+const ArgumentSpec* argumentOf(const OUString& programmaticName, sal_Int32 argument)
+{
+    const FunctionSpec* spec = findFunction(toUtf8(programmaticName));
+    if (!spec || argument < 1 || static_cast<std::size_t>(argument) > spec->arguments.size())
+        return nullptr;
+    return &spec->arguments[static_cast<std::size_t>(argument - 1)];
+}
+
+} // namespace
+
+ReceivablesAddIn::ReceivablesAddIn(uno::Reference<uno::XComponentContext> context)
+    : context_(std::move(context))
+{
+}
+
+double ReceivablesAddIn::dueDate(const uno::Reference<beans::XPropertySet>& options,
+                                 const uno::Any& invoiceDate, const uno::Any& terms,
+                                 const uno::Any& reading)
+{
+    return guarded(static_cast<cppu::OWeakObject*>(this),
+                   [&]
+                   {
+                       const DateContext dates(options);
+                       const DayNumber invoice = requiredDate(invoiceDate, dates, "invoice date");
+                       const DayNumber due = relance::dueDate(invoice, paymentTerms(terms),
+                                                              endOfMonthReading(reading));
+                       if (!isInSupportedRange(due))
+                           throw InputError("due date out of range");
+                       return dates.toSerial(due);
+                   });
+}
+
+double ReceivablesAddIn::daysLate(const uno::Reference<beans::XPropertySet>& options,
+                                  const uno::Any& dueDate, const uno::Any& paymentDate,
+                                  const uno::Any& asOf)
+{
+    return guarded(static_cast<cppu::OWeakObject*>(this),
+                   [&]
+                   {
+                       const DateContext dates(options);
+                       const DayNumber due = requiredDate(dueDate, dates, "due date");
+                       const auto paid = optionalDate(paymentDate, dates, "payment date");
+                       // Without an as-of date a paid invoice's lateness is final; an open one runs
+                       // to today.
+                       const DayNumber situation =
+                           optionalDate(asOf, dates, "as-of date").value_or(paid ? *paid : today());
+                       return static_cast<double>(relance::daysLate(due, paid, situation));
+                   });
+}
+
+OUString ReceivablesAddIn::agingBucket(const uno::Reference<beans::XPropertySet>& options,
+                                       const uno::Any& dueDate, const uno::Any& paymentDate,
+                                       const uno::Any& asOf, const uno::Any& bounds)
+{
+    return guarded(static_cast<cppu::OWeakObject*>(this),
+                   [&]
+                   {
+                       const DateContext dates(options);
+                       const DayNumber due = requiredDate(dueDate, dates, "due date");
+                       const auto paid = optionalDate(paymentDate, dates, "payment date");
+                       const DayNumber situation =
+                           optionalDate(asOf, dates, "as-of date").value_or(today());
+                       const AgingBounds buckets = agingBounds(bounds);
+                       const Language language = resultLanguage();
+                       if (isPaidAsOf(paid, situation))
+                           return fromUtf8(paidLabel(language));
+                       const int late = relance::daysLate(due, std::nullopt, situation);
+                       return fromUtf8(buckets.label(buckets.bucketOf(late), language));
+                   });
+}
+
+OUString ReceivablesAddIn::getProgrammaticFuntionName(const OUString& displayName)
+{
+    const std::string wanted = toUtf8(displayName.toAsciiUpperCase());
+    for (const FunctionSpec& spec : functionTable())
+        if (wanted == spec.displayName.french || wanted == spec.displayName.english)
+            return OUString::createFromAscii(spec.programmaticName);
+    return OUString();
+}
+
+OUString ReceivablesAddIn::getDisplayFunctionName(const OUString& programmaticName)
+{
+    const std::optional<Language> language = languageFromLocale(locale_);
+    return fromUtf8(specOf(programmaticName).displayName.in(language.value_or(Language::English)));
+}
+
+OUString ReceivablesAddIn::getFunctionDescription(const OUString& programmaticName)
+{
+    const std::optional<Language> language = languageFromLocale(locale_);
+    return fromUtf8(specOf(programmaticName).description.in(language.value_or(Language::English)));
+}
+
+OUString ReceivablesAddIn::getDisplayArgumentName(const OUString& programmaticName,
+                                                  sal_Int32 argument)
+{
+    const ArgumentSpec* spec = argumentOf(programmaticName, argument);
+    const Language language = languageFromLocale(locale_).value_or(Language::English);
+    return spec ? fromUtf8(spec->displayName.in(language)) : OUString();
+}
+
+OUString ReceivablesAddIn::getArgumentDescription(const OUString& programmaticName,
+                                                  sal_Int32 argument)
+{
+    const ArgumentSpec* spec = argumentOf(programmaticName, argument);
+    const Language language = languageFromLocale(locale_).value_or(Language::English);
+    return spec ? fromUtf8(spec->description.in(language)) : OUString();
+}
+
+OUString ReceivablesAddIn::getProgrammaticCategoryName(const OUString&)
+{
+    return OUString::createFromAscii(kProgrammaticCategory);
+}
+
+OUString ReceivablesAddIn::getDisplayCategoryName(const OUString&)
+{
+    return fromUtf8(kDisplayCategory.in(languageFromLocale(locale_).value_or(Language::English)));
+}
+
+void ReceivablesAddIn::setLocale(const lang::Locale& locale)
+{
+    locale_ = locale;
+    if (!firstLocaleLanguage_)
+        firstLocaleLanguage_ = languageFromLocale(locale);
+}
+
+lang::Locale ReceivablesAddIn::getLocale()
+{
+    return locale_;
+}
+
+Language ReceivablesAddIn::resultLanguage()
+{
+    if (!resultLanguage_)
+        resultLanguage_ =
+            officeUiLanguage(context_).value_or(firstLocaleLanguage_.value_or(Language::French));
+    return *resultLanguage_;
+}
+
+uno::Sequence<sheet::LocalizedName>
+ReceivablesAddIn::getCompatibilityNames(const OUString& programmaticName)
+{
+    const FunctionSpec* spec = findFunction(toUtf8(programmaticName));
+    if (!spec)
+        return {};
+    return sequenceOf<sheet::LocalizedName>(
+        {sheet::LocalizedName(lang::Locale("en", "US", OUString()),
+                              fromUtf8(spec->displayName.english)),
+         sheet::LocalizedName(lang::Locale("fr", "FR", OUString()),
+                              fromUtf8(spec->displayName.french))});
+}
+
+OUString ReceivablesAddIn::getServiceName()
+{
+    return OUString::createFromAscii(kServiceName);
+}
+
+OUString ReceivablesAddIn::getImplementationName()
+{
+    return OUString::createFromAscii(kImplementationName);
+}
+
+sal_Bool ReceivablesAddIn::supportsService(const OUString& serviceName)
+{
+    return cppu::supportsService(this, serviceName);
+}
+
+uno::Sequence<OUString> ReceivablesAddIn::getSupportedServiceNames()
+{
+    return supportedServiceNames();
+}
+
+uno::Sequence<OUString> ReceivablesAddIn::supportedServiceNames()
+{
+    return sequenceOf<OUString>(
+        {OUString::createFromAscii(kServiceName), "com.sun.star.sheet.AddIn"});
+}
+
+} // namespace relance::addin

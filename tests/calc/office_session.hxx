@@ -1,0 +1,43 @@
+// A headless LibreOffice started for the tests: a fresh profile made by scripts/prepare-profile
+// (the extension installed with unopkg), the office reached over a named pipe.
+#pragma once
+
+#include <string>
+
+#include "uno_basics.hxx"
+
+#include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <sys/types.h>
+
+struct OfficeOptions
+{
+    std::string sourceDir;  // the repository, for scripts/prepare-profile
+    std::string programDir; // /usr/lib/libreoffice/program
+    std::string profileDir; // wiped and recreated
+    std::string extension;  // .oxt to install, empty for none
+    std::string uiLanguage; // "en-US" or "fr-FR"
+};
+
+class OfficeSession
+{
+public:
+    explicit OfficeSession(const OfficeOptions& options);
+    ~OfficeSession();
+    OfficeSession(const OfficeSession&) = delete;
+    OfficeSession& operator=(const OfficeSession&) = delete;
+
+    const css::uno::Reference<css::uno::XComponentContext>& context() const { return context_; }
+    const css::uno::Reference<css::frame::XDesktop2>& desktop() const { return desktop_; }
+
+    css::uno::Reference<css::lang::XComponent> newSpreadsheet() const;
+    css::uno::Reference<css::lang::XComponent> load(const std::string& path) const;
+
+private:
+    pid_t office_ = -1;
+    css::uno::Reference<css::uno::XComponentContext> context_;
+    css::uno::Reference<css::frame::XDesktop2> desktop_;
+};
+
+std::string fileUrl(const std::string& path);

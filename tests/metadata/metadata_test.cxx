@@ -1,0 +1,146 @@
+// The function table is the single source of the add-in's names; these tests keep the IDL
+// (as compiled into relance.rdb), the packaging files, the README and the layering in line.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "function_table.hxx"
+
+using namespace relance::addin;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+std::string readFile(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::string runCommand(const std::string& command)
+{
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    if (!pipe)
+        return {};
+    std::string output;
+    std::array<char, 4096> chunk{};
+    while (std::size_t read = fread(chunk.data(), 1, chunk.size(), pipe.get()))
+        output.append(chunk.data(), read);
+    return output;
+}
+
+// method name -> parameter names, read back from the compiled type library.
+std::map<std::string, std::vector<std::string>> idlMethods()
+{
+    const std::string idl = runCommand(std::string(UNOIDL_READ) + " " + LO_TYPES_RDB + " " +
+                                       LO_OFFAPI_RDB + " " + RELANCE_RDB_PATH + " 2>&1");
+    std::map<std::string, std::vector<std::string>> methods;
+    const std::regex method(R"((\w+)\s+(\w+)\s*\(([^)]*)\))");
+    const std::regex parameter(R"(\[in\]\s+[\w:]+\s+(\w+))");
+    for (std::sregex_iterator it(idl.begin(), idl.end(), method), end; it != end; ++it)
+    {
+        const std::string parameters = (*it)[3];
+        std::vector<std::string>& names = methods[(*it)[2]];
+        for (std::sregex_iterator p(parameters.begin(), parameters.end(), parameter); p != end; ++p)
+            names.push_back((*p)[1]);
+    }
+    return methods;
+}
+
+} // namespace
+
+TEST(Metadata, TableMatchesTheCompiledIdl)
+{
+    const auto methods = idlMethods();
+    ASSERT_FALSE(methods.empty()) << "unoidl-read printed nothing usable";
+    for (const FunctionSpec& function : functionTable())
+    {
+        const auto found = methods.find(function.programmaticName);
+        ASSERT_NE(found, methods.end()) << function.programmaticName << " is not in the IDL";
+        const std::vector<std::string>& parameters = found->second;
+        ASSERT_EQ(parameters.size(), function.arguments.size() + 1) << function.programmaticName;
+        EXPECT_EQ(parameters[0], "options") << "the hidden document argument comes first";
+        for (std::size_t i = 0; i < function.arguments.size(); ++i)
+            EXPECT_EQ(parameters[i + 1], function.arguments[i].programmaticName)
+                << function.programmaticName;
+    }
+    EXPECT_EQ(methods.size(), functionTable().size()) << "an IDL method is missing from the table";
+}
+
+TEST(Metadata, EveryTextExistsInFrenchAndEnglish)
+{
+    std::set<std::string> names;
+    const std::regex french(R"(CREANCES(\.[A-Z0-9]+)+)");
+    const std::regex english(R"(AR(\.[A-Z0-9]+)+)");
+    for (const FunctionSpec& function : functionTable())
+    {
+        SCOPED_TRACE(function.programmaticName);
+        EXPECT_TRUE(std::regex_match(function.displayName.french, french));
+        EXPECT_TRUE(std::regex_match(function.displayName.english, english));
+        EXPECT_TRUE(names.insert(function.displayName.french).second) << "duplicate name";
+        EXPECT_TRUE(names.insert(function.displayName.english).second) << "duplicate name";
+        EXPECT_GT(std::string(function.description.french).size(), 20u);
+        EXPECT_GT(std::string(function.description.english).size(), 20u);
+        EXPECT_NE(std::string(function.description.french), function.description.english);
+        for (const ArgumentSpec& argument : function.arguments)
+        {
+            EXPECT_FALSE(std::string(argument.displayName.french).empty());
+            EXPECT_FALSE(std::string(argument.displayName.english).empty());
+            EXPECT_GT(std::string(argument.description.french).size(), 10u);
+            EXPECT_GT(std::string(argument.description.english).size(), 10u);
+        }
+    }
+}
+
+TEST(Metadata, PackagingRegistersTheTableService)
+{
+    const std::string components = readFile(fs::path(SOURCE_DIR) / "extension/relance.components");
+    EXPECT_NE(components.find(std::string("name=\"") + kImplementationName + "\""),
+              std::string::npos);
+    EXPECT_NE(components.find(std::string("name=\"") + kServiceName + "\""), std::string::npos);
+    EXPECT_NE(components.find("com.sun.star.sheet.AddIn"), std::string::npos);
+    const std::string idl = readFile(fs::path(SOURCE_DIR) / "idl/relance.idl");
+    EXPECT_NE(idl.find("service Functions"), std::string::npos);
+    const std::string description = readFile(fs::path(SOURCE_DIR) / "extension/description.xml.in");
+    EXPECT_NE(description.find("lang=\"fr\""), std::string::npos);
+    EXPECT_NE(description.find("lang=\"en\""), std::string::npos);
+}
+
+TEST(Metadata, ReadmeDocumentsEveryFunction)
+{
+    const std::string readme = readFile(fs::path(SOURCE_DIR) / "README.md");
+    for (const FunctionSpec& function : functionTable())
+    {
+        EXPECT_NE(readme.find(function.displayName.french), std::string::npos)
+            << function.displayName.french << " is not in README.md";
+        EXPECT_NE(readme.find(function.displayName.english), std::string::npos)
+            << function.displayName.english << " is not in README.md";
+    }
+}
+
+TEST(Metadata, CoreIncludesNoUno)
+{
+    const std::regex unoInclude(R"(#\s*include\s*[<"](com/|cppu|cppuhelper/|rtl/|sal/|osl/|uno/))");
+    std::size_t files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(SOURCE_DIR) / "src/core"))
+    {
+        if (!entry.is_regular_file())
+            continue;
+        ++files;
+        const std::string text = readFile(entry.path());
+        EXPECT_FALSE(std::regex_search(text, unoInclude)) << entry.path() << " includes UNO";
+    }
+    EXPECT_GT(files, 0u);
+}
