@@ -57,6 +57,20 @@ std::string AgingBounds::label(std::size_t bucket, Language language) const
            (language == Language::French ? " j" : " days");
 }
 
+std::size_t AgingBounds::ageBucketOf(int daysSinceInvoice) const noexcept
+{
+    return bucketOf(std::max(daysSinceInvoice, 1)) - 1;
+}
+
+std::string AgingBounds::ageLabel(std::size_t bucket, Language language) const
+{
+    const char* unit = language == Language::French ? " j" : " days";
+    if (bucket >= upper_.size())
+        return "> " + std::to_string(upper_.back()) + unit;
+    const int from = bucket == 0 ? 0 : upper_[bucket - 1] + 1;
+    return std::to_string(from) + "-" + std::to_string(upper_[bucket]) + unit;
+}
+
 std::string paidLabel(Language language)
 {
     return language == Language::French ? "Réglée" : "Paid";

@@ -33,6 +33,11 @@ public:
     std::size_t bucketOf(int daysPastDue) const noexcept;
     std::string label(std::size_t bucket, Language language) const;
 
+    // Ageing from the invoice date instead of the due date: buckets 0-30, 31-60, ..., > last.
+    std::size_t ageBucketOf(int daysSinceInvoice) const noexcept;
+    std::size_t ageBucketCount() const noexcept { return upper_.size() + 1; }
+    std::string ageLabel(std::size_t bucket, Language language) const;
+
 private:
     explicit AgingBounds(std::vector<int> upper) : upper_(std::move(upper)) {}
     std::vector<int> upper_;

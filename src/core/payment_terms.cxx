@@ -225,6 +225,15 @@ DayNumber dueDate(DayNumber invoiceDate, const PaymentTerms& terms, EndOfMonthRe
         base + (applied == EndOfMonthReading::DaysThenEndOfMonth ? 1 : 0), *terms.dayOfMonth);
 }
 
+DayNumber shiftWeekend(DayNumber day, WeekendShift shift)
+{
+    const unsigned weekday = isoWeekday(day); // 5 Saturday, 6 Sunday
+    if (weekday < 5 || shift == WeekendShift::None)
+        return day;
+    return shift == WeekendShift::NextMonday ? day + static_cast<DayNumber>(7 - weekday)
+                                             : day - static_cast<DayNumber>(weekday - 4);
+}
+
 std::string describe(const PaymentTerms& terms)
 {
     if (!terms.endOfMonth)

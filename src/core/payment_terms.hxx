@@ -45,6 +45,16 @@ PaymentTerms paymentTermsFromDays(double days);
 DayNumber dueDate(DayNumber invoiceDate, const PaymentTerms& terms,
                   EndOfMonthReading reading = EndOfMonthReading::DaysThenEndOfMonth);
 
+// A due date falling on a Saturday or Sunday is not moved unless the user asks: French law
+// sets no such rule, contracts may. Public holidays are not considered.
+enum class WeekendShift
+{
+    None,
+    NextMonday,
+    PreviousFriday,
+};
+DayNumber shiftWeekend(DayNumber day, WeekendShift shift);
+
 // Canonical French wording, e.g. "45 jours fin de mois le 10" (for messages and tests).
 std::string describe(const PaymentTerms& terms);
 

@@ -8,6 +8,7 @@
 
 #include "date_text.hxx"
 #include "input_error.hxx"
+#include "text_fold.hxx"
 
 using namespace css;
 
@@ -57,6 +58,15 @@ DayNumber today()
     localtime_r(&now, &local);
     return toDayNumber({local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
                         static_cast<unsigned>(local.tm_mday)});
+}
+
+bool isBlank(const uno::Any& raw)
+{
+    uno::Sequence<uno::Sequence<uno::Any>> rows;
+    const uno::Any value =
+        (raw >>= rows) && rows.getLength() == 1 && rows[0].getLength() == 1 ? rows[0][0] : raw;
+    OUString text;
+    return !value.hasValue() || ((value >>= text) && text.trim().isEmpty());
 }
 
 uno::Any singleValue(const uno::Any& value, std::string_view what)
@@ -186,6 +196,130 @@ AgingBounds agingBounds(const uno::Any& value)
     else
         take(value);
     return AgingBounds::fromValues(bounds);
+}
+
+std::optional<Cents> optionalAmount(const uno::Any& raw, std::string_view what)
+{
+    const uno::Any value = singleValue(raw, what);
+    double number = 0;
+    OUString text;
+    if (!value.hasValue())
+        return std::nullopt;
+    if (value >>= number)
+    {
+        try
+        {
+            return centsFromEuros(number);
+        }
+        catch (const InputError& error)
+        {
+            throw InputError(std::string(what) + ": " + error.what());
+        }
+    }
+    if (value >>= text)
+    {
+        const OUString trimmed = text.trim();
+        if (trimmed.isEmpty())
+            return std::nullopt;
+        const std::string utf8 = toUtf8(trimmed);
+        if (const auto cents = parseAmountText(utf8))
+            return cents;
+        throw InputError(std::string(what) + ": \"" + utf8 + "\" is not an amount");
+    }
+    throw InputError(std::string(what) + ": expects an amount");
+}
+
+Cents requiredAmount(const uno::Any& value, std::string_view what)
+{
+    if (const auto cents = optionalAmount(value, what))
+        return *cents;
+    throw InputError(std::string(what) + " is missing");
+}
+
+int optionalInteger(const uno::Any& raw, std::string_view what, int fallback, int min, int max)
+{
+    const uno::Any value = singleValue(raw, what);
+    double number = 0;
+    OUString text;
+    if (!value.hasValue() || ((value >>= text) && text.trim().isEmpty()))
+        return fallback;
+    if (!(value >>= number) || !std::isfinite(number) || number != std::floor(number) ||
+        number < min || number > max)
+        throw InputError(std::string(what) + ": expects a whole number from " +
+                         std::to_string(min) + " to " + std::to_string(max));
+    return static_cast<int>(number);
+}
+
+RatePpm ratePpm(const uno::Any& raw, std::string_view what)
+{
+    const uno::Any value = singleValue(raw, what);
+    double number = 0;
+    OUString text;
+    if (value >>= text)
+    {
+        // "12,15 %" or "12.15%": a percentage written as text.
+        std::string utf8 = toUtf8(text.trim());
+        const std::size_t percentSign = utf8.find('%');
+        if (percentSign == std::string::npos)
+            throw InputError(std::string(what) + ": write the rate as a percentage (12,15 %)");
+        utf8.erase(percentSign);
+        const auto hundredths = parseAmountText(utf8);
+        if (!hundredths)
+            throw InputError(std::string(what) + ": \"" + toUtf8(text) + "\" is not a rate");
+        return *hundredths * 100; // 12,15 -> 1215 hundredths of a percent -> 121500 ppm
+    }
+    if (!(value >>= number))
+        throw InputError(std::string(what) + " is missing");
+    if (!std::isfinite(number) || number < 0 || number > 1)
+        throw InputError(std::string(what) +
+                         ": expects a rate from 0 % to 100 % (12,15 % or 0.1215)");
+    return std::llround(number * 1'000'000.0);
+}
+
+std::vector<RateTable::Row> rateRows(const uno::Any& value, const DateContext& dates,
+                                     std::string_view what)
+{
+    std::vector<RateTable::Row> rows;
+    if (!value.hasValue())
+        return rows;
+    uno::Sequence<uno::Sequence<uno::Any>> range;
+    if (!(value >>= range))
+        throw InputError(std::string(what) + ": expects a two-column range (date, rate)");
+    for (sal_Int32 r = 0; r < range.getLength(); ++r)
+    {
+        const auto& cells = range[r];
+        if (cells.getLength() != 2)
+            throw InputError(std::string(what) + ": expects a two-column range (date, rate)");
+        const uno::Any& when = cells[0];
+        const uno::Any& rate = cells[1];
+        OUString text;
+        const bool blankWhen = !when.hasValue() || ((when >>= text) && text.trim().isEmpty());
+        const bool blankRate = !rate.hasValue() || ((rate >>= text) && text.trim().isEmpty());
+        if (blankWhen && blankRate)
+            continue;
+        const std::string row = std::string(what) + ", row " + std::to_string(r + 1);
+        HalfYear period;
+        if ((when >>= text) && text.trim().getLength() == 7 && text[4] == '-' &&
+            (text[5] == 'S' || text[5] == 's') && (text[6] == '1' || text[6] == '2'))
+            period = HalfYear{text.copy(0, 4).toInt32(), text[6] - '0'};
+        else if (const auto day = optionalDate(when, dates, row))
+            period = halfYearOf(*day);
+        else
+            throw InputError(row + ": the date is missing");
+        rows.push_back({period, ratePpm(rate, row)});
+    }
+    return rows;
+}
+
+std::string foldedOption(const uno::Any& raw, std::string_view what)
+{
+    const uno::Any value = singleValue(raw, what);
+    OUString text;
+    if (!value.hasValue())
+        return {};
+    if (!(value >>= text))
+        throw InputError(std::string(what) + ": expects a word");
+    return foldText(toUtf8(text));
 }
 
 } // namespace relance::addin

@@ -14,6 +14,8 @@
 
 #include "aging.hxx"
 #include "civil_date.hxx"
+#include "late_payment_law.hxx"
+#include "money.hxx"
 #include "payment_terms.hxx"
 
 namespace relance::addin
@@ -39,6 +41,9 @@ private:
 
 DayNumber today(); // the local calendar date of this machine
 
+// Missing, empty text, or a 1x1 range holding either.
+bool isBlank(const css::uno::Any& value);
+
 // A single cell given as a 1x1 range is unwrapped; a larger range is an error.
 css::uno::Any singleValue(const css::uno::Any& value, std::string_view what);
 
@@ -50,6 +55,26 @@ DayNumber requiredDate(const css::uno::Any& value, const DateContext& dates, std
 
 // Text terms, or a number of net days; blank or 0 is an error.
 PaymentTerms paymentTerms(const css::uno::Any& value);
+
+// A number in euros, or text such as "1 234,56 €"; blank gives nullopt.
+std::optional<Cents> optionalAmount(const css::uno::Any& value, std::string_view what);
+Cents requiredAmount(const css::uno::Any& value, std::string_view what);
+
+// A whole number; blank gives the fallback.
+int optionalInteger(const css::uno::Any& value, std::string_view what, int fallback, int min,
+                    int max);
+
+// An annual rate as Calc holds percentages (12,15 % is 0.1215); text "12,15 %" is read too.
+// Values above 1 are refused: "15" is ambiguous between 15 % and 1500 %.
+RatePpm ratePpm(const css::uno::Any& value, std::string_view what);
+
+// User rate rows: a two-column range, a date (any day of the half-year, or text "2026-S2")
+// and the rate in force. Blank rows skipped.
+std::vector<RateTable::Row> rateRows(const css::uno::Any& value, const DateContext& dates,
+                                     std::string_view what);
+
+// Text of a single cell, folded (case and accents ignored); blank gives "".
+std::string foldedOption(const css::uno::Any& value, std::string_view what);
 EndOfMonthReading endOfMonthReading(const css::uno::Any& value);
 AgingBounds agingBounds(const css::uno::Any& value);
 

@@ -1,7 +1,5 @@
 #include "receivables_addin.hxx"
 
-#include <exception>
-
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -10,7 +8,6 @@
 
 #include "any_convert.hxx"
 #include "function_table.hxx"
-#include "input_error.hxx"
 
 using namespace css;
 
@@ -18,33 +15,6 @@ namespace relance::addin
 {
 namespace
 {
-
-// Every function has the same shape: convert, compute, and let no exception but
-// IllegalArgumentException (Err:502 in Calc) cross the UNO boundary.
-template <typename Compute>
-auto guarded(const uno::Reference<uno::XInterface>& self, Compute&& compute)
-{
-    try
-    {
-        return compute();
-    }
-    catch (const InputError& error)
-    {
-        throw lang::IllegalArgumentException(fromUtf8(error.what()), self, 0);
-    }
-    catch (const uno::RuntimeException& error)
-    {
-        throw lang::IllegalArgumentException(error.Message, self, 0);
-    }
-    catch (const uno::Exception& error)
-    {
-        throw lang::IllegalArgumentException(error.Message, self, 0);
-    }
-    catch (const std::exception& error)
-    {
-        throw lang::IllegalArgumentException(fromUtf8(error.what()), self, 0);
-    }
-}
 
 std::optional<Language> languageFromLocale(const lang::Locale& locale)
 {
@@ -111,62 +81,6 @@ const ArgumentSpec* argumentOf(const OUString& programmaticName, sal_Int32 argum
 ReceivablesAddIn::ReceivablesAddIn(uno::Reference<uno::XComponentContext> context)
     : context_(std::move(context))
 {
-}
-
-double ReceivablesAddIn::dueDate(const uno::Reference<beans::XPropertySet>& options,
-                                 const uno::Any& invoiceDate, const uno::Any& terms,
-                                 const uno::Any& reading)
-{
-    return guarded(static_cast<cppu::OWeakObject*>(this),
-                   [&]
-                   {
-                       const DateContext dates(options);
-                       const DayNumber invoice = requiredDate(invoiceDate, dates, "invoice date");
-                       const DayNumber due = relance::dueDate(invoice, paymentTerms(terms),
-                                                              endOfMonthReading(reading));
-                       if (!isInSupportedRange(due))
-                           throw InputError("due date out of range");
-                       return dates.toSerial(due);
-                   });
-}
-
-double ReceivablesAddIn::daysLate(const uno::Reference<beans::XPropertySet>& options,
-                                  const uno::Any& dueDate, const uno::Any& paymentDate,
-                                  const uno::Any& asOf)
-{
-    return guarded(static_cast<cppu::OWeakObject*>(this),
-                   [&]
-                   {
-                       const DateContext dates(options);
-                       const DayNumber due = requiredDate(dueDate, dates, "due date");
-                       const auto paid = optionalDate(paymentDate, dates, "payment date");
-                       // Without an as-of date a paid invoice's lateness is final; an open one runs
-                       // to today.
-                       const DayNumber situation =
-                           optionalDate(asOf, dates, "as-of date").value_or(paid ? *paid : today());
-                       return static_cast<double>(relance::daysLate(due, paid, situation));
-                   });
-}
-
-OUString ReceivablesAddIn::agingBucket(const uno::Reference<beans::XPropertySet>& options,
-                                       const uno::Any& dueDate, const uno::Any& paymentDate,
-                                       const uno::Any& asOf, const uno::Any& bounds)
-{
-    return guarded(static_cast<cppu::OWeakObject*>(this),
-                   [&]
-                   {
-                       const DateContext dates(options);
-                       const DayNumber due = requiredDate(dueDate, dates, "due date");
-                       const auto paid = optionalDate(paymentDate, dates, "payment date");
-                       const DayNumber situation =
-                           optionalDate(asOf, dates, "as-of date").value_or(today());
-                       const AgingBounds buckets = agingBounds(bounds);
-                       const Language language = resultLanguage();
-                       if (isPaidAsOf(paid, situation))
-                           return fromUtf8(paidLabel(language));
-                       const int late = relance::daysLate(due, std::nullopt, situation);
-                       return fromUtf8(buckets.label(buckets.bucketOf(late), language));
-                   });
 }
 
 OUString ReceivablesAddIn::getProgrammaticFuntionName(const OUString& displayName)

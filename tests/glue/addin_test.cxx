@@ -61,22 +61,25 @@ protected:
 TEST_F(AddInTest, DueDateFromDateCellsAndText)
 {
     EXPECT_EQ(addIn->dueDate(document, uno::Any(serial(2024, 1, 15)),
-                             uno::Any(OUString("45 jours fin de mois")), none),
+                             uno::Any(OUString("45 jours fin de mois")), none, none),
               serial(2024, 2, 29));
     EXPECT_EQ(addIn->dueDate(document, uno::Any(serial(2024, 1, 15)),
-                             uno::Any(OUString("45 jours fin de mois")), uno::Any(OUString("B"))),
+                             uno::Any(OUString("45 jours fin de mois")), uno::Any(OUString("B")),
+                             none),
               serial(2024, 3, 16));
     EXPECT_EQ(addIn->dueDate(document, uno::Any(serial(2024, 1, 15)),
-                             uno::Any(OUString("45 jours fin de mois")), uno::Any(2.0)),
+                             uno::Any(OUString("45 jours fin de mois")), uno::Any(2.0), none),
               serial(2024, 3, 16));
-    EXPECT_EQ(addIn->dueDate(document, uno::Any(OUString("12 mars 2024")), uno::Any(30.0), none),
-              serial(2024, 4, 11));
+    EXPECT_EQ(
+        addIn->dueDate(document, uno::Any(OUString("12 mars 2024")), uno::Any(30.0), none, none),
+        serial(2024, 4, 11));
     // a time of day on the invoice date is ignored
-    EXPECT_EQ(addIn->dueDate(document, uno::Any(serial(2024, 3, 12) + 0.75), uno::Any(30.0), none),
-              serial(2024, 4, 11));
+    EXPECT_EQ(
+        addIn->dueDate(document, uno::Any(serial(2024, 3, 12) + 0.75), uno::Any(30.0), none, none),
+        serial(2024, 4, 11));
     // a 1x1 range is a cell
     const Range cell = range({{uno::Any(OUString("12/03/2024"))}});
-    EXPECT_EQ(addIn->dueDate(document, uno::Any(cell), uno::Any(OUString("net 30")), none),
+    EXPECT_EQ(addIn->dueDate(document, uno::Any(cell), uno::Any(OUString("net 30")), none, none),
               serial(2024, 4, 11));
 }
 
@@ -84,10 +87,11 @@ TEST_F(AddInTest, SerialsFollowTheDocumentNullDate)
 {
     const auto mac = makeFakeDocument(util::Date(1, 1, 1904));
     const double offset = relance::toDayNumber({1904, 1, 1}) - relance::toDayNumber({1899, 12, 30});
-    EXPECT_EQ(addIn->dueDate(mac, uno::Any(serial(2024, 1, 15) - offset), uno::Any(30.0), none),
-              serial(2024, 2, 14) - offset);
+    EXPECT_EQ(
+        addIn->dueDate(mac, uno::Any(serial(2024, 1, 15) - offset), uno::Any(30.0), none, none),
+        serial(2024, 2, 14) - offset);
     // without a document, Calc's default null date applies
-    EXPECT_EQ(addIn->dueDate(nullptr, uno::Any(serial(2024, 1, 15)), uno::Any(30.0), none),
+    EXPECT_EQ(addIn->dueDate(nullptr, uno::Any(serial(2024, 1, 15)), uno::Any(30.0), none, none),
               serial(2024, 2, 14));
 }
 
@@ -109,26 +113,29 @@ TEST_F(AddInTest, DaysLate)
 TEST_F(AddInTest, AgingBucketLabelsAndBounds)
 {
     const uno::Any due(serial(2024, 1, 31));
-    EXPECT_EQ(text(addIn->agingBucket(document, due, none, uno::Any(serial(2024, 1, 31)), none)),
-              "Non échu");
-    EXPECT_EQ(text(addIn->agingBucket(document, due, none, uno::Any(serial(2024, 3, 1)), none)),
-              "1-30 j");
-    EXPECT_EQ(text(addIn->agingBucket(document, due, none, uno::Any(serial(2024, 3, 2)), none)),
-              "31-60 j");
+    EXPECT_EQ(
+        text(addIn->agingBucket(document, due, none, uno::Any(serial(2024, 1, 31)), none, none)),
+        "Non échu");
+    EXPECT_EQ(
+        text(addIn->agingBucket(document, due, none, uno::Any(serial(2024, 3, 1)), none, none)),
+        "1-30 j");
+    EXPECT_EQ(
+        text(addIn->agingBucket(document, due, none, uno::Any(serial(2024, 3, 2)), none, none)),
+        "31-60 j");
     EXPECT_EQ(text(addIn->agingBucket(document, due, uno::Any(serial(2024, 2, 1)),
-                                      uno::Any(serial(2024, 3, 2)), none)),
+                                      uno::Any(serial(2024, 3, 2)), none, none)),
               "Réglée");
     // paid after the as-of date: still open then
     EXPECT_EQ(text(addIn->agingBucket(document, due, uno::Any(serial(2024, 5, 1)),
-                                      uno::Any(serial(2024, 3, 2)), none)),
+                                      uno::Any(serial(2024, 3, 2)), none, none)),
               "31-60 j");
     const Range bounds = range({{uno::Any(15.0), uno::Any(45.0)}});
     EXPECT_EQ(text(addIn->agingBucket(document, due, none, uno::Any(serial(2024, 3, 17)),
-                                      uno::Any(bounds))),
+                                      uno::Any(bounds), none)),
               "> 45 j");
     const Range column = range({{uno::Any(15.0)}, {uno::Any()}, {uno::Any(45.0)}});
     EXPECT_EQ(text(addIn->agingBucket(document, due, none, uno::Any(serial(2024, 2, 20)),
-                                      uno::Any(column))),
+                                      uno::Any(column), none)),
               "16-45 j");
 }
 
@@ -138,7 +145,7 @@ TEST_F(AddInTest, EnglishLabelsWhenTheOfficeSpeaksEnglish)
     english->setLocale(lang::Locale("en", "US", ""));
     english->setLocale(lang::Locale("fr", "FR", "")); // only the first locale decides results
     EXPECT_EQ(text(english->agingBucket(document, uno::Any(serial(2024, 1, 31)), none,
-                                        uno::Any(serial(2024, 1, 1)), none)),
+                                        uno::Any(serial(2024, 1, 1)), none, none)),
               "Not due");
 }
 
@@ -148,39 +155,47 @@ TEST_F(AddInTest, BadInputIsIllegalArgument)
     const uno::Any date(serial(2024, 1, 15));
     const uno::Any terms(OUString("30 jours"));
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    EXPECT_THROW(addIn->dueDate(document, none, terms, none), IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, uno::Any(0.0), terms, none), IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, uno::Any(-5.0), terms, none), IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, uno::Any(1e300), terms, none), IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, uno::Any(nan), terms, none), IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, uno::Any(OUString("31/02/2024")), terms, none),
+    EXPECT_THROW(addIn->dueDate(document, none, terms, none, none), IllegalArgumentException);
+    EXPECT_THROW(addIn->dueDate(document, uno::Any(0.0), terms, none, none),
                  IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, date, none, none), IllegalArgumentException);
+    EXPECT_THROW(addIn->dueDate(document, uno::Any(-5.0), terms, none, none),
+                 IllegalArgumentException);
+    EXPECT_THROW(addIn->dueDate(document, uno::Any(1e300), terms, none, none),
+                 IllegalArgumentException);
+    EXPECT_THROW(addIn->dueDate(document, uno::Any(nan), terms, none, none),
+                 IllegalArgumentException);
+    EXPECT_THROW(addIn->dueDate(document, uno::Any(OUString("31/02/2024")), terms, none, none),
+                 IllegalArgumentException);
+    EXPECT_THROW(addIn->dueDate(document, date, none, none, none), IllegalArgumentException);
     // a blank terms cell arrives as 0: never silently "on receipt"
-    EXPECT_THROW(addIn->dueDate(document, date, uno::Any(0.0), none), IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, date, uno::Any(OUString(" ")), none),
+    EXPECT_THROW(addIn->dueDate(document, date, uno::Any(0.0), none, none),
                  IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, date, uno::Any(OUString("selon accord")), none),
+    EXPECT_THROW(addIn->dueDate(document, date, uno::Any(OUString(" ")), none, none),
                  IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, date, uno::Any(-30.0), none), IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, date, terms, uno::Any(OUString("C"))),
+    EXPECT_THROW(addIn->dueDate(document, date, uno::Any(OUString("selon accord")), none, none),
                  IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, date, terms, uno::Any(true)), IllegalArgumentException);
+    EXPECT_THROW(addIn->dueDate(document, date, uno::Any(-30.0), none, none),
+                 IllegalArgumentException);
+    EXPECT_THROW(addIn->dueDate(document, date, terms, uno::Any(OUString("C")), none),
+                 IllegalArgumentException);
+    EXPECT_THROW(addIn->dueDate(document, date, terms, uno::Any(true), none),
+                 IllegalArgumentException);
     const Range twoCells = range({{date, date}});
-    EXPECT_THROW(addIn->dueDate(document, uno::Any(twoCells), terms, none),
+    EXPECT_THROW(addIn->dueDate(document, uno::Any(twoCells), terms, none, none),
                  IllegalArgumentException);
-    EXPECT_THROW(addIn->dueDate(document, uno::Any(serial(9999, 12, 1)), uno::Any(60.0), none),
-                 IllegalArgumentException);
+    EXPECT_THROW(
+        addIn->dueDate(document, uno::Any(serial(9999, 12, 1)), uno::Any(60.0), none, none),
+        IllegalArgumentException);
     EXPECT_THROW(addIn->daysLate(document, none, none, none), IllegalArgumentException);
     EXPECT_THROW(addIn->daysLate(document, date, uno::Any(OUString("payé")), none),
                  IllegalArgumentException);
-    EXPECT_THROW(addIn->agingBucket(document, date, none, none, uno::Any(OUString("30;60"))),
+    EXPECT_THROW(addIn->agingBucket(document, date, none, none, uno::Any(OUString("30;60")), none),
                  IllegalArgumentException);
     const Range decreasing = range({{uno::Any(60.0), uno::Any(30.0)}});
-    EXPECT_THROW(addIn->agingBucket(document, date, none, none, uno::Any(decreasing)),
+    EXPECT_THROW(addIn->agingBucket(document, date, none, none, uno::Any(decreasing), none),
                  IllegalArgumentException);
     const Range empty = range({{uno::Any()}});
-    EXPECT_THROW(addIn->agingBucket(document, date, none, none, uno::Any(empty)),
+    EXPECT_THROW(addIn->agingBucket(document, date, none, none, uno::Any(empty), none),
                  IllegalArgumentException);
 }
 
@@ -189,7 +204,7 @@ TEST_F(AddInTest, ErrorMessagesNameTheProblem)
     try
     {
         addIn->dueDate(document, uno::Any(serial(2024, 1, 15)),
-                       uno::Any(OUString("60 jours date de livraison")), none);
+                       uno::Any(OUString("60 jours date de livraison")), none, none);
         FAIL() << "expected an exception";
     }
     catch (const lang::IllegalArgumentException& error)
@@ -224,4 +239,19 @@ TEST_F(AddInTest, XAddInAnswersFromTheTable)
 
     EXPECT_EQ(addIn->getServiceName(), "fr.relance.Functions");
     EXPECT_TRUE(addIn->supportsService("com.sun.star.sheet.AddIn"));
+}
+
+TEST_F(AddInTest, RateFloorCheck)
+{
+    // 2024-S1 legal rate 5.07 %: the floor is 15.21 %.
+    EXPECT_EQ(addIn->rateFloorCheck(document, uno::Any(0.16), uno::Any(serial(2024, 3, 1)), none),
+              1.0);
+    EXPECT_EQ(addIn->rateFloorCheck(document, uno::Any(0.15), uno::Any(serial(2024, 3, 1)), none),
+              0.0);
+    EXPECT_EQ(addIn->rateFloorCheck(document, uno::Any(OUString("15,21 %")),
+                                    uno::Any(serial(2024, 3, 1)), none),
+              1.0);
+    EXPECT_THROW(
+        addIn->rateFloorCheck(document, uno::Any(15.0), uno::Any(serial(2024, 3, 1)), none),
+        lang::IllegalArgumentException);
 }

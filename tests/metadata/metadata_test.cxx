@@ -47,12 +47,13 @@ std::map<std::string, std::vector<std::string>> idlMethods()
     const std::string idl = runCommand(std::string(UNOIDL_READ) + " " + LO_TYPES_RDB + " " +
                                        LO_OFFAPI_RDB + " " + RELANCE_RDB_PATH + " 2>&1");
     std::map<std::string, std::vector<std::string>> methods;
-    const std::regex method(R"((\w+)\s+(\w+)\s*\(([^)]*)\))");
+    // "name([in] type a, [in] type b)": every method of the interface takes [in] parameters.
+    const std::regex method(R"((\w+)\s*\((\s*\[in\][^)]*)\))");
     const std::regex parameter(R"(\[in\]\s+[\w:]+\s+(\w+))");
     for (std::sregex_iterator it(idl.begin(), idl.end(), method), end; it != end; ++it)
     {
-        const std::string parameters = (*it)[3];
-        std::vector<std::string>& names = methods[(*it)[2]];
+        const std::string parameters = (*it)[2];
+        std::vector<std::string>& names = methods[(*it)[1]];
         for (std::sregex_iterator p(parameters.begin(), parameters.end(), parameter); p != end; ++p)
             names.push_back((*p)[1]);
     }
