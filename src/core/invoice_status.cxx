@@ -19,34 +19,23 @@ bool isOneOf(const std::string& word, std::initializer_list<std::string_view> ca
     return false;
 }
 
-bool isDigits(const std::string& word)
-{
-    return !word.empty() && word.size() <= 4 &&
-           word.find_first_not_of("0123456789") == std::string::npos;
-}
-
-// "20/11/2026", "20 novembre 2026", or "20/11" (year nearest to the as-of date).
+// The first date among the next few words: "20/11/2026", "1er décembre 2024",
+// "March 12, 2024", or without a year ("20/11", "Nov 20"), then the occurrence nearest the
+// as-of date.
 std::optional<DayNumber> dateAfter(const std::vector<std::string>& words, std::size_t from,
                                    DayNumber asOf)
 {
+    const int year = toCivil(asOf).year;
     for (std::size_t start = from; start < words.size() && start < from + 6; ++start)
-    {
-        if (!isDigits(words[start]))
-            continue;
-        for (std::size_t length : {3u, 2u})
+        for (std::size_t length = 4; length >= 2; --length)
         {
             if (start + length > words.size())
                 continue;
             std::string candidate;
             for (std::size_t k = 0; k < length; ++k)
                 candidate += (k ? " " : "") + words[start + k];
-            if (length == 3)
-            {
-                if (const auto day = parseDateText(candidate))
-                    return day;
-                continue;
-            }
-            const int year = toCivil(asOf).year;
+            if (const auto day = parseDateText(candidate))
+                return day;
             std::optional<DayNumber> best;
             for (int y : {year - 1, year, year + 1})
                 if (const auto day = parseDateText(candidate + " " + std::to_string(y)))
@@ -55,7 +44,6 @@ std::optional<DayNumber> dateAfter(const std::vector<std::string>& words, std::s
             if (best)
                 return best;
         }
-    }
     return std::nullopt;
 }
 
@@ -83,7 +71,13 @@ FollowUpFlags parseFollowUpFlags(std::string_view text, DayNumber asOf)
         else if (isOneOf(w, {"promesse", "promis", "promise", "promised"}))
         {
             flags.promised = true;
-            if (!flags.promiseDate)
+            // "promesse non tenue" / "broken promise": the promise has already failed.
+            const bool broken =
+                (i + 2 < words.size() && words[i + 1] == "non" && words[i + 2] == "tenue") ||
+                (i > 0 && words[i - 1] == "broken");
+            if (broken)
+                flags.promiseDate = toDayNumber({kMinYear, 1, 1});
+            else if (!flags.promiseDate)
                 flags.promiseDate = dateAfter(words, i + 1, asOf);
         }
     }

@@ -25,6 +25,9 @@ double eurosFromCents(Cents cents);
 // decimal (French usage) and a dot is decimal unless it groups thousands ("1.234.567").
 // nullopt when the text is not an amount or has more than two decimals.
 std::optional<Cents> parseAmountText(std::string_view text);
+// The same on text already folded (lower case, every kind of space a plain space, typographic
+// apostrophes as '): lets a caller that folded ASCII text itself skip ICU.
+std::optional<Cents> parseFoldedAmountText(std::string folded);
 
 // Round half away from zero of numerator / denominator (denominator > 0).
 std::int64_t divideRounded(__int128 numerator, __int128 denominator);

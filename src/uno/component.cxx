@@ -5,6 +5,7 @@
 
 #include "function_table.hxx"
 #include "receivables_addin.hxx"
+#include "relance_dispatch.hxx"
 
 using namespace css;
 
@@ -27,8 +28,26 @@ uno::Sequence<OUString> SAL_CALL serviceNames()
     return relance::addin::ReceivablesAddIn::supportedServiceNames();
 }
 
+uno::Reference<uno::XInterface>
+    SAL_CALL createDispatch(const uno::Reference<uno::XComponentContext>& context)
+{
+    return static_cast<cppu::OWeakObject*>(new relance::addin::RelanceDispatch(context));
+}
+
+OUString SAL_CALL dispatchImplementationName()
+{
+    return OUString::createFromAscii(relance::addin::kDispatchImplementationName);
+}
+
+uno::Sequence<OUString> SAL_CALL dispatchServiceNames()
+{
+    return relance::addin::RelanceDispatch::supportedServiceNames();
+}
+
 const cppu::ImplementationEntry kEntries[] = {
     {createAddIn, implementationName, serviceNames, cppu::createSingleComponentFactory, nullptr, 0},
+    {createDispatch, dispatchImplementationName, dispatchServiceNames,
+     cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 
 } // namespace

@@ -1,0 +1,243 @@
+#include "relance_dispatch.hxx"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XDispatchResultListener.hpp>
+#include <com/sun/star/task/XStatusIndicatorFactory.hpp>
+#include <cppuhelper/supportsservice.hxx>
+
+#include "any_convert.hxx"
+#include "date_text.hxx"
+#include "input_error.hxx"
+#include "ledger_converter.hxx"
+#include "ledger_dialog.hxx"
+#include "office_language.hxx"
+
+using namespace css;
+
+namespace relance::addin
+{
+namespace
+{
+
+struct Arguments
+{
+    bool silent = false;
+    ConversionRequest request;
+};
+
+Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
+                         const uno::Reference<uno::XComponentContext>& context)
+{
+    Arguments parsed;
+    parsed.request.language = officeUiLanguage(context).value_or(Language::French);
+    std::optional<std::size_t> headerRow;
+    OUString mapping;
+    for (const beans::PropertyValue& argument : arguments)
+    {
+        const OUString& name = argument.Name;
+        OUString text;
+        if (name == "Silent")
+            argument.Value >>= parsed.silent;
+        else if (name == "SourceSheet")
+            argument.Value >>= parsed.request.sourceSheet;
+        else if (name == "HeaderRow")
+        {
+            sal_Int32 row = 0;
+            if (!(argument.Value >>= row) || row < 1)
+                throw InputError("HeaderRow: expects a sheet row number");
+            headerRow = static_cast<std::size_t>(row);
+        }
+        else if (name == "Mapping")
+            argument.Value >>= mapping;
+        else if (name == "DateOrder")
+        {
+            argument.Value >>= text;
+            if (text == "MDY")
+                parsed.request.options.dateOrder = DateOrder::MonthDayYear;
+            else if (!text.isEmpty() && text != "DMY")
+                throw InputError("DateOrder: expects DMY or MDY");
+        }
+        else if (name == "DefaultTerms")
+        {
+            argument.Value >>= text;
+            if (!text.trim().isEmpty())
+                parsed.request.options.defaultTerms = parsePaymentTerms(toUtf8(text));
+        }
+        else if (name == "AsOf")
+        {
+            argument.Value >>= text;
+            if (const auto day = parseDateText(toUtf8(text)))
+                parsed.request.asOf = day;
+            else
+                throw InputError("AsOf: expects a date such as 2026-11-15");
+        }
+        else if (name == "Language")
+        {
+            argument.Value >>= text;
+            parsed.request.language = languageFromTag(toUtf8(text));
+        }
+    }
+    if (headerRow || !mapping.isEmpty())
+    {
+        // "A=invoice_number;B=customer;..." with sheet column letters; HeaderRow is the sheet row.
+        HeaderGuess header;
+        header.headerRow = headerRow.value_or(1) - 1; // adjusted to the grid by the caller
+        for (sal_Int32 index = 0; index >= 0;)
+        {
+            const OUString pair = mapping.getToken(0, ';', index).trim();
+            if (pair.isEmpty())
+                continue;
+            const sal_Int32 equals = pair.indexOf('=');
+            if (equals <= 0)
+                throw InputError("Mapping: expects COLUMN=field pairs");
+            const OUString letters = pair.copy(0, equals).trim().toAsciiUpperCase();
+            std::size_t column = 0;
+            for (sal_Int32 i = 0; i < letters.getLength(); ++i)
+            {
+                if (letters[i] < 'A' || letters[i] > 'Z')
+                    throw InputError("Mapping: bad column " + toUtf8(letters));
+                column = column * 26 + static_cast<std::size_t>(letters[i] - 'A' + 1);
+            }
+            const auto field = fieldFromKey(toUtf8(pair.copy(equals + 1).trim()));
+            if (!field || column == 0)
+                throw InputError("Mapping: unknown field in " + toUtf8(pair));
+            if (header.mapping.size() < column)
+                header.mapping.resize(column);
+            header.mapping[column - 1] = field;
+        }
+        parsed.request.header = header;
+    }
+    return parsed;
+}
+
+void notify(const uno::Reference<frame::XDispatchResultListener>& listener,
+            const uno::Reference<uno::XInterface>& source, sal_Int16 state, const OUString& result)
+{
+    if (listener.is())
+        listener->dispatchFinished(frame::DispatchResultEvent(source, state, uno::Any(result)));
+}
+
+} // namespace
+
+RelanceDispatch::RelanceDispatch(uno::Reference<uno::XComponentContext> context)
+    : context_(std::move(context))
+{
+}
+
+void RelanceDispatch::initialize(const uno::Sequence<uno::Any>& arguments)
+{
+    for (const uno::Any& argument : arguments)
+        if (argument >>= frame_)
+            break;
+}
+
+uno::Reference<frame::XDispatch> RelanceDispatch::queryDispatch(const util::URL& url,
+                                                                const OUString&, sal_Int32)
+{
+    if (url.Protocol == OUString::createFromAscii(kProtocol))
+        return this;
+    return {};
+}
+
+uno::Sequence<uno::Reference<frame::XDispatch>>
+RelanceDispatch::queryDispatches(const uno::Sequence<frame::DispatchDescriptor>& requests)
+{
+    uno::Sequence<uno::Reference<frame::XDispatch>> result(requests.getLength());
+    for (sal_Int32 i = 0; i < requests.getLength(); ++i)
+        result.getArray()[i] =
+            queryDispatch(requests[i].FeatureURL, requests[i].FrameName, requests[i].SearchFlags);
+    return result;
+}
+
+void RelanceDispatch::dispatch(const util::URL& url,
+                               const uno::Sequence<beans::PropertyValue>& arguments)
+{
+    dispatchWithNotification(url, arguments, nullptr);
+}
+
+void RelanceDispatch::dispatchWithNotification(
+    const util::URL& url, const uno::Sequence<beans::PropertyValue>& arguments,
+    const uno::Reference<frame::XDispatchResultListener>& listener)
+{
+    const uno::Reference<uno::XInterface> self = static_cast<cppu::OWeakObject*>(this);
+    // A menu command must never throw into the office: every failure becomes a message.
+    try
+    {
+        if (!frame_.is())
+            throw InputError("no document window");
+        const uno::Reference<frame::XModel> document = frame_->getController()->getModel();
+        uno::Reference<task::XStatusIndicator> progress;
+        if (const uno::Reference<task::XStatusIndicatorFactory> factory(frame_, uno::UNO_QUERY);
+            factory.is())
+            progress = factory->createStatusIndicator();
+        const Arguments parsed = parseArguments(arguments, context_);
+        if (url.Path == "convertLedger")
+        {
+            LedgerConverter converter(context_, document, progress);
+            if (parsed.silent)
+            {
+                ConversionRequest request = parsed.request;
+                if (request.header)
+                {
+                    // The header row is a sheet row; the grid starts at the used area's top.
+                    std::size_t firstSheetRow = 1;
+                    converter.readSource(request, firstSheetRow);
+                    if (request.header->headerRow + 1 < firstSheetRow)
+                        throw InputError("HeaderRow: above the source data");
+                    request.header->headerRow -= firstSheetRow - 1;
+                }
+                const ConversionReport report = converter.convert(request);
+                notify(listener, self, frame::DispatchResultState::SUCCESS,
+                       fromUtf8(report.summary(request.language)));
+            }
+            else
+            {
+                const OUString message =
+                    runConversionDialog(context_, frame_, converter, parsed.request);
+                notify(listener, self, frame::DispatchResultState::SUCCESS, message);
+            }
+            return;
+        }
+        throw InputError("unknown command " + toUtf8(url.Complete));
+    }
+    catch (const InputError& error)
+    {
+        notify(listener, self, frame::DispatchResultState::FAILURE, fromUtf8(error.what()));
+        if (!listener.is())
+            showMessage(context_, frame_, fromUtf8(error.what()));
+    }
+    catch (const uno::Exception& error)
+    {
+        notify(listener, self, frame::DispatchResultState::FAILURE, error.Message);
+        if (!listener.is())
+            showMessage(context_, frame_, error.Message);
+    }
+    catch (const std::exception& error)
+    {
+        notify(listener, self, frame::DispatchResultState::FAILURE, fromUtf8(error.what()));
+    }
+}
+
+OUString RelanceDispatch::getImplementationName()
+{
+    return OUString::createFromAscii(kDispatchImplementationName);
+}
+
+sal_Bool RelanceDispatch::supportsService(const OUString& serviceName)
+{
+    return cppu::supportsService(this, serviceName);
+}
+
+uno::Sequence<OUString> RelanceDispatch::getSupportedServiceNames()
+{
+    return supportedServiceNames();
+}
+
+uno::Sequence<OUString> RelanceDispatch::supportedServiceNames()
+{
+    return sequenceOf<OUString>({"com.sun.star.frame.ProtocolHandler"});
+}
+
+} // namespace relance::addin
