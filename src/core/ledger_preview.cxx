@@ -38,7 +38,7 @@ std::string formatMoney(Cents cents, Language language)
 std::string formatDate(DayNumber day, Language language)
 {
     const CivilDate date = toCivil(day);
-    char text[16];
+    char text[32];
     if (language == Language::French)
         std::snprintf(text, sizeof text, "%02u/%02u/%04d", date.day, date.month, date.year);
     else

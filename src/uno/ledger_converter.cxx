@@ -43,6 +43,7 @@
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/util/NumberFormat.hpp>
 #include <com/sun/star/util/XNumberFormatTypes.hpp>
+#include <com/sun/star/util/XNumberFormats.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <com/sun/star/util/Date.hpp>
 
@@ -128,41 +129,56 @@ SourceCell toSourceCell(const uno::Any& value)
     return SourceCell::empty();
 }
 
-// The ledger language's formats: dates as the locale writes them, money in euros.
+// The ledger language's formats: four-digit years, whole days, money in euros.
 class Formats
 {
 public:
     Formats(const uno::Reference<frame::XModel>& document, Language language)
     {
         const uno::Reference<util::XNumberFormatsSupplier> supplier(document, uno::UNO_QUERY_THROW);
-        types_.set(supplier->getNumberFormats(), uno::UNO_QUERY_THROW);
-        locale_ = language == Language::French ? lang::Locale("fr", "FR", "")
-                                               : lang::Locale("en", "GB", "");
+        formats_ = supplier->getNumberFormats();
+        types_.set(formats_, uno::UNO_QUERY_THROW);
+        const bool french = language == Language::French;
+        locale_ = french ? lang::Locale("fr", "FR", "") : lang::Locale("en", "GB", "");
+        date_ = code(french ? "JJ/MM/AAAA" : "DD/MM/YYYY");
+        integer_ = code("0");
+        percent_ = code("0,0 %", "0.0%");
+        money_ = types_->getStandardFormat(util::NumberFormat::CURRENCY, lang::Locale("fr", "FR", ""));
+        text_ = types_->getStandardFormat(util::NumberFormat::TEXT, locale_);
     }
     sal_Int32 key(CellFormat format) const
     {
         switch (format)
         {
-        case CellFormat::Date:
-            return types_->getStandardFormat(util::NumberFormat::DATE, locale_);
-        case CellFormat::Money:
-            return types_->getFormatForLocale(
-                types_->getStandardFormat(util::NumberFormat::CURRENCY,
-                                          lang::Locale("fr", "FR", "")),
-                lang::Locale("fr", "FR", ""));
-        case CellFormat::Percent:
-            return types_->getStandardFormat(util::NumberFormat::PERCENT, locale_);
-        case CellFormat::Integer:
-            return types_->getStandardFormat(util::NumberFormat::NUMBER, locale_);
-        case CellFormat::Text:
-            return types_->getStandardFormat(util::NumberFormat::TEXT, locale_);
+            case CellFormat::Date:
+                return date_;
+            case CellFormat::Money:
+                return money_;
+            case CellFormat::Percent:
+                return percent_;
+            case CellFormat::Integer:
+                return integer_;
+            case CellFormat::Text:
+                return text_;
         }
         return 0;
     }
 
 private:
+    sal_Int32 code(const char* french, const char* english = nullptr)
+    {
+        const OUString text = OUString::createFromAscii(
+            english && locale_.Language != "fr" ? english : french);
+        sal_Int32 key = formats_->queryKey(text, locale_, false);
+        if (key < 0)
+            key = formats_->addNew(text, locale_);
+        return key;
+    }
+
+    uno::Reference<util::XNumberFormats> formats_;
     uno::Reference<util::XNumberFormatTypes> types_;
     lang::Locale locale_;
+    sal_Int32 date_ = 0, integer_ = 0, percent_ = 0, money_ = 0, text_ = 0;
 };
 
 void setProperty(const uno::Reference<uno::XInterface>& object, const OUString& name,

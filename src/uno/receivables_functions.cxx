@@ -435,8 +435,14 @@ double ReceivablesAddIn::penalty(const Document& options, const uno::Any& amount
             const DayNumber situation =
                 optionalDate(asOf, dates, "as-of date").value_or(paid ? *paid : today());
             const DayNumber end = isPaidAsOf(paid, situation) ? *paid : situation;
+            // A blank cell reaches the add-in as 0, and 0 % can never be a lawful contractual
+            // rate (L441-10: at least 3 x the legal rate): both mean "the statutory rate".
+            double zero = -1;
+            const bool contractual =
+                !isBlank(contractRate) &&
+                !((singleValue(contractRate, "contract rate") >>= zero) && zero == 0);
             const Penalty result =
-                !isBlank(contractRate)
+                contractual
                     ? contractualPenalty(principal, due, end,
                                          ratePpm(contractRate, "contract rate"))
                     : statutoryPenalty(principal, due, end, ecbRates(rates, dates));

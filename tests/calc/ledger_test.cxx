@@ -205,16 +205,22 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
         // dates and amounts typed as text were read
         double invoiceDate = 0;
         if (cells[2] >>= invoiceDate)
+        {
             EXPECT_EQ(value(ledger, column("invoice_date"), r), invoiceDate);
+        }
         double amount = 0;
         if (cells[4] >>= amount)
+        {
             EXPECT_NEAR(value(ledger, column("amount"), r), amount, 1e-9);
+        }
         EXPECT_GT(value(ledger, column("amount"), r), 0) << "row " << r;
         EXPECT_GT(value(ledger, column("invoice_date"), r), serial(2024, 1, 1)) << "row " << r;
         // the balance formula gives what the source says is still due
         double due = 0;
         if (cells[6] >>= due)
+        {
             EXPECT_NEAR(value(ledger, column("balance"), r), due, 0.005) << cellText(ledger, 0, r);
+        }
         ++checked;
     }
     EXPECT_EQ(checked, 320);

@@ -67,10 +67,14 @@ OfficeSession::OfficeSession(const OfficeOptions& options)
     const std::string userInstallation = "-env:UserInstallation=" + fileUrl(profile.string());
 
     const std::string pipe = "relance_test_" + std::to_string(getpid());
-    office_ = spawn({options.programDir + "/soffice", "--headless", "--invisible", "--nologo",
-                     "--norestore", "--nodefault", "--nolockcheck", "--nofirststartwizard",
-                     userInstallation,
-                     "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"});
+    std::vector<std::string> command = {options.programDir + "/soffice"};
+    if (options.headless)
+        command.insert(command.end(), {"--headless", "--invisible"});
+    command.insert(command.end(),
+                   {"--nologo", "--norestore", "--nodefault", "--nolockcheck", "--nofirststartwizard",
+                    userInstallation,
+                    "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"});
+    office_ = spawn(command);
 
     const uno::Reference<uno::XComponentContext> local =
         cppu::defaultBootstrap_InitialComponentContext();

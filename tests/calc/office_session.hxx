@@ -18,6 +18,7 @@ struct OfficeOptions
     std::string profileDir; // wiped and recreated
     std::string extension;  // .oxt to install, empty for none
     std::string uiLanguage; // "en-US" or "fr-FR"
+    bool headless = true;   // false: windows on $DISPLAY (the GUI tests, under Xvfb)
 };
 
 class OfficeSession

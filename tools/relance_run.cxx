@@ -1,0 +1,122 @@
+// The run command's engine: installs nothing itself (scripts/run prepares the profile), starts
+// a headless LibreOffice on it, converts the sample invoice sheet into the tracked ledger with
+// the menu command's own code path, and writes the evaluated workbook and a summary.
+//   relance_run SOURCE.fods OUTPUT_DIR AS_OF(YYYY-MM-DD)
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+
+#include "office_session.hxx"
+
+using namespace css;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+std::string utf8(const OUString& text)
+{
+    return OUStringToOString(text, RTL_TEXTENCODING_UTF8).getStr();
+}
+
+beans::PropertyValue property(const char* name, const uno::Any& value)
+{
+    return beans::PropertyValue(OUString::createFromAscii(name), 0, value, beans::PropertyState_DIRECT_VALUE);
+}
+
+std::string cellText(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column, sal_Int32 row)
+{
+    return utf8(uno::Reference<text::XTextRange>(sheet->getCellByPosition(column, row), uno::UNO_QUERY_THROW)
+                    ->getString());
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc != 4)
+    {
+        std::cerr << "usage: relance_run SOURCE.fods OUTPUT_DIR AS_OF\n";
+        return 2;
+    }
+    const fs::path source = fs::absolute(argv[1]);
+    const fs::path out = fs::absolute(argv[2]);
+    try
+    {
+        OfficeOptions options;
+        options.sourceDir = std::getenv("RELANCE_SOURCE_DIR") ? std::getenv("RELANCE_SOURCE_DIR") : ".";
+        options.programDir = std::getenv("LO_PROGRAM_DIR") ? std::getenv("LO_PROGRAM_DIR") : "/usr/lib/libreoffice/program";
+        options.profileDir = (out / "profile").string();
+        options.extension = std::getenv("RELANCE_OXT") ? std::getenv("RELANCE_OXT") : "";
+        options.uiLanguage = "fr-FR";
+        OfficeSession office(options);
+
+        const uno::Reference<lang::XComponent> document = office.load(source.string());
+        const uno::Reference<frame::XModel> model(document, uno::UNO_QUERY_THROW);
+        const uno::Reference<frame::XDispatchProvider> provider(model->getCurrentController()->getFrame(),
+                                                                uno::UNO_QUERY_THROW);
+        const uno::Sequence<beans::PropertyValue> arguments = sequenceOf<beans::PropertyValue>(
+            {property("Silent", uno::Any(true)), property("AsOf", uno::Any(OUString::createFromAscii(argv[3])))});
+        const uno::Any result = frame::DispatchHelper::create(office.context())
+                                    ->executeDispatch(provider, "fr.relance:convertLedger", "", 0, arguments);
+        frame::DispatchResultEvent event;
+        OUString message;
+        if (!(result >>= event) || !(event.Result >>= message) || event.State != frame::DispatchResultState::SUCCESS)
+        {
+            std::cerr << "conversion failed: " << utf8(message) << "\n";
+            return 1;
+        }
+        uno::Reference<sheet::XCalculatable>(document, uno::UNO_QUERY_THROW)->calculateAll();
+
+        const fs::path workbook = out / "factures-registre.ods";
+        uno::Reference<frame::XStorable>(document, uno::UNO_QUERY_THROW)
+            ->storeToURL(OUString::createFromAscii(fileUrl(workbook.string()).c_str()),
+                         sequenceOf<beans::PropertyValue>({property("FilterName", uno::Any(OUString("calc8")))}));
+
+        // The dashboard, as the user sees it.
+        const uno::Reference<sheet::XSpreadsheet> dashboard(
+            uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)->getSheets()->getByName("Tableau de bord"),
+            uno::UNO_QUERY_THROW);
+        std::ofstream summary(out / "summary.txt");
+        summary << utf8(message) << "\n\n";
+        summary << cellText(dashboard, 0, 0) << " — " << cellText(dashboard, 0, 2) << " : " << cellText(dashboard, 1, 2) << "\n";
+        for (sal_Int32 row = 4; row <= 14; ++row)
+            summary << "  " << cellText(dashboard, 0, row) << " : " << cellText(dashboard, 1, row) << "\n";
+        summary << "\n" << cellText(dashboard, 3, 2) << "\n";
+        for (sal_Int32 column = 3; column <= 7; ++column)
+            summary << "  " << cellText(dashboard, column, 3) << " : " << cellText(dashboard, column, 4) << "\n";
+        summary << "\n" << cellText(dashboard, 0, 17) << "\n";
+        for (sal_Int32 row = 18; row <= 22; ++row)
+            if (!cellText(dashboard, 0, row).empty())
+                summary << "  " << cellText(dashboard, 0, row) << " : " << cellText(dashboard, 1, row) << "\n";
+        summary.close();
+        std::cout << std::ifstream(out / "summary.txt").rdbuf();
+        uno::Reference<util::XCloseable>(document, uno::UNO_QUERY_THROW)->close(true);
+        std::cout << "\nWorkbook with the ledger: " << workbook.string() << "\n";
+        return 0;
+    }
+    catch (const uno::Exception& error)
+    {
+        std::cerr << "LibreOffice: " << utf8(error.Message) << "\n";
+    }
+    catch (const std::exception& error)
+    {
+        std::cerr << error.what() << "\n";
+    }
+    return 1;
+}
