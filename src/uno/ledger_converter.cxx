@@ -143,23 +143,24 @@ public:
         date_ = code(french ? "JJ/MM/AAAA" : "DD/MM/YYYY");
         integer_ = code("0");
         percent_ = code("0,0 %", "0.0%");
-        money_ = types_->getStandardFormat(util::NumberFormat::CURRENCY, lang::Locale("fr", "FR", ""));
+        money_ =
+            types_->getStandardFormat(util::NumberFormat::CURRENCY, lang::Locale("fr", "FR", ""));
         text_ = types_->getStandardFormat(util::NumberFormat::TEXT, locale_);
     }
     sal_Int32 key(CellFormat format) const
     {
         switch (format)
         {
-            case CellFormat::Date:
-                return date_;
-            case CellFormat::Money:
-                return money_;
-            case CellFormat::Percent:
-                return percent_;
-            case CellFormat::Integer:
-                return integer_;
-            case CellFormat::Text:
-                return text_;
+        case CellFormat::Date:
+            return date_;
+        case CellFormat::Money:
+            return money_;
+        case CellFormat::Percent:
+            return percent_;
+        case CellFormat::Integer:
+            return integer_;
+        case CellFormat::Text:
+            return text_;
         }
         return 0;
     }
@@ -167,8 +168,8 @@ public:
 private:
     sal_Int32 code(const char* french, const char* english = nullptr)
     {
-        const OUString text = OUString::createFromAscii(
-            english && locale_.Language != "fr" ? english : french);
+        const OUString text =
+            OUString::createFromAscii(english && locale_.Language != "fr" ? english : french);
         sal_Int32 key = formats_->queryKey(text, locale_, false);
         if (key < 0)
             key = formats_->addNew(text, locale_);

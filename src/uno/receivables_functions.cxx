@@ -442,10 +442,9 @@ double ReceivablesAddIn::penalty(const Document& options, const uno::Any& amount
                 !isBlank(contractRate) &&
                 !((singleValue(contractRate, "contract rate") >>= zero) && zero == 0);
             const Penalty result =
-                contractual
-                    ? contractualPenalty(principal, due, end,
-                                         ratePpm(contractRate, "contract rate"))
-                    : statutoryPenalty(principal, due, end, ecbRates(rates, dates));
+                contractual ? contractualPenalty(principal, due, end,
+                                                 ratePpm(contractRate, "contract rate"))
+                            : statutoryPenalty(principal, due, end, ecbRates(rates, dates));
             return euros(result.amount);
         });
 }

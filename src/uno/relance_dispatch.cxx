@@ -10,8 +10,11 @@
 #include "any_convert.hxx"
 #include "date_text.hxx"
 #include "input_error.hxx"
+#include "text_fold.hxx"
 #include "ledger_converter.hxx"
 #include "ledger_dialog.hxx"
+#include "reminder_dialog.hxx"
+#include "reminder_generator.hxx"
 #include "office_language.hxx"
 
 using namespace css;
@@ -112,6 +115,57 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
     return parsed;
 }
 
+// Arguments of fr.relance:generateReminders: AsOf, OutputDir, Formats ("pdf,odt,eml"), Force,
+// Skip ("Client A;Client B"), Levels ("Client A=3;Client B=1").
+ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& arguments,
+                                Language language)
+{
+    ReminderRequest request;
+    request.language = language;
+    for (const beans::PropertyValue& argument : arguments)
+    {
+        OUString text;
+        argument.Value >>= text;
+        if (argument.Name == "AsOf")
+        {
+            if (const auto day = parseDateText(toUtf8(text)))
+                request.asOf = day;
+            else
+                throw InputError("AsOf: expects a date such as 2026-11-15");
+        }
+        else if (argument.Name == "OutputDir")
+            request.outputDir = toUtf8(text);
+        else if (argument.Name == "Formats")
+        {
+            const std::string formats = foldText(toUtf8(text));
+            request.pdf = formats.find("pdf") != std::string::npos;
+            request.odt = formats.find("odt") != std::string::npos;
+            request.eml = formats.find("eml") != std::string::npos;
+        }
+        else if (argument.Name == "Force")
+            argument.Value >>= request.force;
+        else if (argument.Name == "Skip" || argument.Name == "Levels")
+            for (sal_Int32 index = 0; index >= 0;)
+            {
+                const OUString item = text.getToken(0, ';', index).trim();
+                if (item.isEmpty())
+                    continue;
+                if (argument.Name == "Skip")
+                {
+                    request.skipped.insert(foldText(toUtf8(item)));
+                    continue;
+                }
+                const sal_Int32 equals = item.lastIndexOf('=');
+                const sal_Int32 level = equals > 0 ? item.copy(equals + 1).trim().toInt32() : -1;
+                if (level < 0 || level > 3)
+                    throw InputError("Levels: expects Customer=0..3 pairs");
+                request.levelOverride[foldText(toUtf8(item.copy(0, equals).trim()))] =
+                    static_cast<ReminderLevel>(level);
+            }
+    }
+    return request;
+}
+
 void notify(const uno::Reference<frame::XDispatchResultListener>& listener,
             const uno::Reference<uno::XInterface>& source, sal_Int16 state, const OUString& result)
 {
@@ -198,6 +252,21 @@ void RelanceDispatch::dispatchWithNotification(
                     runConversionDialog(context_, frame_, converter, parsed.request);
                 notify(listener, self, frame::DispatchResultState::SUCCESS, message);
             }
+            return;
+        }
+        if (url.Path == "generateReminders")
+        {
+            ReminderGenerator generator(context_, document, progress);
+            ReminderRequest request = reminderRequest(arguments, parsed.request.language);
+            if (parsed.silent)
+            {
+                const ReminderReport report = generator.generate(request);
+                notify(listener, self, frame::DispatchResultState::SUCCESS,
+                       fromUtf8(report.summary(request.language)));
+            }
+            else
+                notify(listener, self, frame::DispatchResultState::SUCCESS,
+                       runReminderDialog(context_, frame_, generator, request));
             return;
         }
         throw InputError("unknown command " + toUtf8(url.Complete));

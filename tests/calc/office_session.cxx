@@ -71,8 +71,8 @@ OfficeSession::OfficeSession(const OfficeOptions& options)
     if (options.headless)
         command.insert(command.end(), {"--headless", "--invisible"});
     command.insert(command.end(),
-                   {"--nologo", "--norestore", "--nodefault", "--nolockcheck", "--nofirststartwizard",
-                    userInstallation,
+                   {"--nologo", "--norestore", "--nodefault", "--nolockcheck",
+                    "--nofirststartwizard", userInstallation,
                     "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"});
     office_ = spawn(command);
 

@@ -1,0 +1,360 @@
+#include "reminder_plan.hxx"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "input_error.hxx"
+#include "ledger_preview.hxx"
+#include "text_fold.hxx"
+
+namespace relance
+{
+namespace
+{
+
+constexpr int kMaxThresholdDays = 3650;
+constexpr int kMaxSettingDays = 365;
+
+void requireDays(int value, int low, int high, const char* name)
+{
+    if (value < low || value > high)
+        throw InputError(std::string("reminder setting ") + name + " must be from " +
+                         std::to_string(low) + " to " + std::to_string(high) + " days");
+}
+
+void requireDate(DayNumber day, const std::string& what)
+{
+    if (!isInSupportedRange(day))
+        throw InputError(what + " out of range (years " + std::to_string(kMinYear) + " to " +
+                         std::to_string(kMaxYear) + ")");
+}
+
+int levelNumber(ReminderLevel level)
+{
+    return static_cast<int>(level);
+}
+
+std::optional<ReminderLevel> rawLevel(int daysLate, const ReminderPolicy& policy)
+{
+    if (daysLate >= policy.formalNoticeDays)
+        return ReminderLevel::FormalNotice;
+    if (daysLate >= policy.secondDays)
+        return ReminderLevel::Second;
+    if (daysLate >= policy.firstDays)
+        return ReminderLevel::First;
+    if (policy.preDueDays && daysLate <= 0 && daysLate >= -*policy.preDueDays)
+        return ReminderLevel::PreDue;
+    return std::nullopt;
+}
+
+// One step at a time: reminder 1 before reminder 2 before the formal notice. A level sent on
+// the as-of date (or recorded later) is not a step to build on today: a rerun the same day
+// regenerates that letter, it does not escalate.
+ReminderLevel escalated(ReminderLevel raw, const ReminderInvoice& invoice, DayNumber asOf)
+{
+    const bool sentToday = invoice.lastReminderDate && *invoice.lastReminderDate >= asOf;
+    const int ceiling = sentToday ? std::max(invoice.lastLevelSent, 1) : invoice.lastLevelSent + 1;
+    return static_cast<ReminderLevel>(std::min(levelNumber(raw), ceiling));
+}
+
+void validateInvoice(const ReminderInvoice& invoice)
+{
+    if (invoice.customer.empty())
+        throw InputError("invoice \"" + invoice.number + "\" has no customer");
+    if (invoice.number.empty())
+        throw InputError("an invoice of \"" + invoice.customer + "\" has no number");
+    const std::string which = "invoice \"" + invoice.number + "\": ";
+    requireDate(invoice.invoiceDate, which + "invoice date");
+    requireDate(invoice.dueDate, which + "due date");
+    if (invoice.promiseDate)
+        requireDate(*invoice.promiseDate, which + "promise date");
+    if (invoice.lastReminderDate)
+        requireDate(*invoice.lastReminderDate, which + "last reminder date");
+    for (const Cents amount : {invoice.amountInclVat, invoice.paid, invoice.balance})
+        if (amount > kMaxCents || amount < -kMaxCents)
+            throw InputError(which + "amount out of range");
+    if (invoice.lastLevelSent < 0 || invoice.lastLevelSent > 3)
+        throw InputError(which + "last reminder level must be 0 (none) to 3, not " +
+                         std::to_string(invoice.lastLevelSent));
+}
+
+struct Candidate
+{
+    const ReminderInvoice* invoice;
+    int daysLate;
+    ReminderLevel level;
+};
+
+struct CustomerGroup
+{
+    std::string displayName; // the customer record's name, else the first invoice's spelling
+    const ReminderCustomer* record = nullptr;
+    std::vector<const ReminderInvoice*> invoices;
+    std::vector<const ReminderLogEntry*> log;
+};
+
+bool byDueDateThenNumber(const Candidate& a, const Candidate& b)
+{
+    if (a.invoice->dueDate != b.invoice->dueDate)
+        return a.invoice->dueDate < b.invoice->dueDate;
+    return a.invoice->number < b.invoice->number;
+}
+
+// The latest reminder to the customer, and the highest level sent on the as-of date.
+struct ReminderHistory
+{
+    std::optional<DayNumber> last;
+    std::optional<int> highestToday;
+
+    void add(DayNumber date, int level, DayNumber asOf)
+    {
+        if (!last || date > *last)
+            last = date;
+        if (date == asOf && (!highestToday || level > *highestToday))
+            highestToday = level;
+    }
+};
+
+} // namespace
+
+void validate(const ReminderPolicy& policy)
+{
+    if (policy.preDueDays)
+        requireDays(*policy.preDueDays, 0, kMaxSettingDays, "preDueDays");
+    requireDays(policy.firstDays, 1, kMaxThresholdDays, "firstDays");
+    requireDays(policy.secondDays, policy.firstDays + 1, kMaxThresholdDays, "secondDays");
+    requireDays(policy.formalNoticeDays, policy.secondDays + 1, kMaxThresholdDays,
+                "formalNoticeDays");
+    requireDays(policy.deadlineDays, 0, kMaxSettingDays, "deadlineDays");
+    requireDays(policy.minDaysBetween, 0, kMaxSettingDays, "minDaysBetween");
+    if (policy.minimumAmount < 0 || policy.minimumAmount > kMaxCents)
+        throw InputError("reminder setting minimumAmount out of range");
+}
+
+std::string levelName(ReminderLevel level, Language language)
+{
+    const bool fr = language == Language::French;
+    switch (level)
+    {
+    case ReminderLevel::PreDue:
+        return fr ? "Pré-relance" : "Pre-due notice";
+    case ReminderLevel::First:
+        return fr ? "Relance 1" : "Reminder 1";
+    case ReminderLevel::Second:
+        return fr ? "Relance 2" : "Reminder 2";
+    case ReminderLevel::FormalNotice:
+        return fr ? "Mise en demeure" : "Formal notice";
+    }
+    return {};
+}
+
+std::string exclusionReasonText(ExclusionReason reason, Language language)
+{
+    const bool fr = language == Language::French;
+    switch (reason)
+    {
+    case ExclusionReason::Disputed:
+        return fr ? "litige en cours" : "disputed";
+    case ExclusionReason::PromiseHeld:
+        return fr ? "promesse de paiement en cours" : "payment promised, not yet due";
+    case ExclusionReason::InvoiceOnHold:
+        return fr ? "facture suspendue" : "invoice on hold";
+    case ExclusionReason::CustomerOnHold:
+        return fr ? "client suspendu" : "customer on hold";
+    case ExclusionReason::BelowMinimum:
+        return fr ? "montant inférieur au minimum" : "amount below the minimum";
+    case ExclusionReason::TooSoon:
+        return fr ? "dernière relance trop récente" : "last reminder too recent";
+    case ExclusionReason::AlreadyRemindedToday:
+        return fr ? "déjà relancé aujourd'hui" : "already reminded today";
+    }
+    return {};
+}
+
+std::string describe(const Exclusion& exclusion, Language language)
+{
+    const bool fr = language == Language::French;
+    std::string text = exclusion.customer;
+    if (!exclusion.invoice.empty())
+        text += (fr ? ", facture " : ", invoice ") + exclusion.invoice;
+    text += (fr ? " : " : ": ") + exclusionReasonText(exclusion.reason, language);
+    switch (exclusion.reason)
+    {
+    case ExclusionReason::PromiseHeld:
+        if (exclusion.date)
+            text += (fr ? " (promesse au " : " (promised for ") +
+                    formatDate(*exclusion.date, language) + ")";
+        break;
+    case ExclusionReason::TooSoon:
+    case ExclusionReason::AlreadyRemindedToday:
+        if (exclusion.date)
+            text += (fr ? " (dernière relance le " : " (last reminder on ") +
+                    formatDate(*exclusion.date, language) + ")";
+        break;
+    case ExclusionReason::BelowMinimum:
+        text += " (" + formatMoney(exclusion.amount, language) + ")";
+        break;
+    default:
+        break;
+    }
+    return text;
+}
+
+ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& policy,
+                           const RateTable& ecb)
+{
+    validate(policy);
+    requireDate(input.asOf, "as-of date");
+    const DayNumber asOf = input.asOf;
+
+    // Customers are matched on folded names: "DUPONT sarl" is "Dupont SARL".
+    std::map<std::string, CustomerGroup> groups;
+    for (const ReminderCustomer& customer : input.customers)
+    {
+        if (customer.name.empty())
+            throw InputError("a customer has no name");
+        CustomerGroup& group = groups[foldText(customer.name)];
+        if (group.record)
+            throw InputError("customer \"" + customer.name + "\" is listed twice");
+        group.record = &customer;
+        group.displayName = customer.name;
+    }
+    for (const ReminderInvoice& invoice : input.invoices)
+    {
+        validateInvoice(invoice);
+        CustomerGroup& group = groups[foldText(invoice.customer)];
+        if (group.displayName.empty())
+            group.displayName = invoice.customer;
+        group.invoices.push_back(&invoice);
+    }
+    for (const ReminderLogEntry& entry : input.log)
+    {
+        requireDate(entry.date, "reminder log date of \"" + entry.customer + "\"");
+        const auto found = groups.find(foldText(entry.customer));
+        if (found != groups.end())
+            found->second.log.push_back(&entry);
+    }
+
+    ReminderPlan plan;
+    for (const auto& [key, group] : groups)
+    {
+        std::vector<Candidate> candidates;
+        for (const ReminderInvoice* invoice : group.invoices)
+        {
+            if (invoice->balance <= 0)
+                continue;
+            const int daysLate = asOf - invoice->dueDate;
+            if (const std::optional<ReminderLevel> raw = rawLevel(daysLate, policy))
+                candidates.push_back({invoice, daysLate, escalated(*raw, *invoice, asOf)});
+        }
+        if (candidates.empty())
+            continue;
+        std::sort(candidates.begin(), candidates.end(), byDueDateThenNumber);
+
+        if (group.record && group.record->onHold)
+        {
+            Cents total = 0;
+            for (const Candidate& candidate : candidates)
+                total += candidate.invoice->balance;
+            plan.excluded.push_back(
+                {group.displayName, {}, ExclusionReason::CustomerOnHold, {}, total});
+            continue;
+        }
+
+        std::vector<Candidate> kept;
+        for (const Candidate& candidate : candidates)
+        {
+            const ReminderInvoice& invoice = *candidate.invoice;
+            std::optional<ExclusionReason> reason;
+            std::optional<DayNumber> date;
+            if (invoice.disputed)
+                reason = ExclusionReason::Disputed;
+            else if (invoice.promiseDate && *invoice.promiseDate >= asOf)
+            {
+                reason = ExclusionReason::PromiseHeld;
+                date = invoice.promiseDate;
+            }
+            else if (invoice.onHold)
+                reason = ExclusionReason::InvoiceOnHold;
+            if (reason)
+                plan.excluded.push_back(
+                    {group.displayName, invoice.number, *reason, date, invoice.balance});
+            else
+                kept.push_back(candidate);
+        }
+        if (kept.empty())
+            continue;
+
+        ReminderLevel level = ReminderLevel::PreDue;
+        for (const Candidate& candidate : kept)
+            level = std::max(level, candidate.level);
+        // A pre-due notice lists what falls due soon; a reminder lists only overdue invoices.
+        if (level != ReminderLevel::PreDue)
+            std::erase_if(kept, [](const Candidate& candidate)
+                          { return candidate.level == ReminderLevel::PreDue; });
+
+        Cents totalBalance = 0;
+        for (const Candidate& candidate : kept)
+            totalBalance += candidate.invoice->balance;
+        if (totalBalance < policy.minimumAmount)
+        {
+            plan.excluded.push_back(
+                {group.displayName, {}, ExclusionReason::BelowMinimum, {}, totalBalance});
+            continue;
+        }
+
+        if (!input.force)
+        {
+            ReminderHistory history;
+            for (const ReminderLogEntry* entry : group.log)
+                history.add(entry->date, levelNumber(entry->level), asOf);
+            for (const ReminderInvoice* invoice : group.invoices)
+                if (invoice->lastReminderDate)
+                    history.add(*invoice->lastReminderDate, invoice->lastLevelSent, asOf);
+            if (history.highestToday && *history.highestToday >= levelNumber(level))
+            {
+                plan.excluded.push_back({group.displayName,
+                                         {},
+                                         ExclusionReason::AlreadyRemindedToday,
+                                         asOf,
+                                         totalBalance});
+                continue;
+            }
+            if (history.last && asOf - *history.last < policy.minDaysBetween)
+            {
+                plan.excluded.push_back(
+                    {group.displayName, {}, ExclusionReason::TooSoon, history.last, totalBalance});
+                continue;
+            }
+        }
+
+        CustomerReminder letter;
+        if (group.record)
+            letter.customer = *group.record;
+        else
+            letter.customer.name = group.displayName;
+        letter.level = level;
+        letter.date = asOf;
+        letter.deadline = asOf + policy.deadlineDays;
+        for (const Candidate& candidate : kept)
+        {
+            ReminderLine line{*candidate.invoice, candidate.daysLate, candidate.level, {}, 0};
+            if (level == ReminderLevel::FormalNotice)
+            {
+                // Throws InputError naming a missing half-year rate: never a silent 0.
+                line.penalty = statutoryPenalty(candidate.invoice->balance,
+                                                candidate.invoice->dueDate, asOf, ecb);
+                line.indemnity = recoveryIndemnity(candidate.daysLate);
+                letter.totalPenalties += line.penalty->amount;
+                letter.totalIndemnities += line.indemnity;
+            }
+            letter.totalBalance += candidate.invoice->balance;
+            letter.invoices.push_back(std::move(line));
+        }
+        plan.letters.push_back(std::move(letter));
+    }
+    return plan;
+}
+
+} // namespace relance

@@ -1,0 +1,246 @@
+#include "reminder_dialog.hxx"
+
+#include <array>
+#include <filesystem>
+
+#include <com/sun/star/awt/XCheckBox.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
+#include <com/sun/star/awt/XDialogEventHandler.hpp>
+#include <com/sun/star/awt/XDialogProvider2.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <cppuhelper/implbase1.hxx>
+#include <osl/file.hxx>
+#include <rtl/ref.hxx>
+
+#include "any_convert.hxx"
+#include "input_error.hxx"
+#include "ledger_dialog.hxx"
+#include "ledger_preview.hxx"
+#include "text_fold.hxx"
+
+using namespace css;
+
+namespace relance::addin
+{
+
+// Handler methods named in dialogs/Reminders.xdl (a test checks the two agree).
+inline constexpr std::array<const char*, 2> kReminderHandlers = {"onApplyLevel", "onPreview"};
+inline constexpr const char* kRemindersDialogUrl =
+    "vnd.sun.star.extension://fr.relance.calc/dialogs/Reminders.xdl";
+
+namespace
+{
+
+class ReminderDialogHandler : public cppu::WeakImplHelper1<awt::XDialogEventHandler>
+{
+public:
+    ReminderDialogHandler(const uno::Reference<uno::XComponentContext>& context,
+                          ReminderGenerator& generator, ReminderRequest request)
+        : context_(context), generator_(generator), request_(std::move(request))
+    {
+    }
+
+    void attach(const uno::Reference<awt::XDialog>& dialog)
+    {
+        controls_.set(dialog, uno::UNO_QUERY_THROW);
+        const bool fr = request_.language == Language::French;
+        uno::Sequence<OUString> levels(4);
+        for (int level = 0; level < 4; ++level)
+            levels.getArray()[level] =
+                fromUtf8(levelName(static_cast<ReminderLevel>(level), request_.language));
+        list("OverrideLevel")->addItems(levels, 0);
+        list("OverrideLevel")->selectItemPos(1, true);
+        refresh();
+        const uno::Reference<awt::XListBox> customers = list("Customers");
+        for (sal_Int16 i = 0; i < customers->getItemCount(); ++i)
+            customers->selectItemPos(i, true);
+        (void)fr;
+    }
+
+    sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XDialog>&, const uno::Any&,
+                                        const OUString& method) override
+    {
+        try
+        {
+            if (method.equalsAscii(kReminderHandlers[0]))
+                applyLevel();
+            else if (method.equalsAscii(kReminderHandlers[1]))
+                preview();
+            else
+                return false;
+        }
+        catch (const InputError& error)
+        {
+            text("Excluded")->setText(fromUtf8(error.what()));
+        }
+        return true;
+    }
+    uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override
+    {
+        return sequenceOf<OUString>({OUString::createFromAscii(kReminderHandlers[0]),
+                                     OUString::createFromAscii(kReminderHandlers[1])});
+    }
+
+    // The request as the controls describe it now: unticked customers skipped.
+    ReminderRequest collect() const
+    {
+        ReminderRequest request = request_;
+        const std::vector<bool> ticked = selection();
+        for (std::size_t i = 0; i < names_.size(); ++i)
+            if (i >= ticked.size() || !ticked[i])
+                request.skipped.insert(foldText(names_[i]));
+        request.pdf = checked("OutputPdf");
+        request.odt = checked("OutputOdt");
+        request.eml = checked("OutputEml");
+        return request;
+    }
+
+private:
+    uno::Reference<awt::XListBox> list(const char* name) const
+    {
+        return uno::Reference<awt::XListBox>(controls_->getControl(OUString::createFromAscii(name)),
+                                             uno::UNO_QUERY_THROW);
+    }
+    uno::Reference<awt::XTextComponent> text(const char* name) const
+    {
+        return uno::Reference<awt::XTextComponent>(
+            controls_->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY_THROW);
+    }
+    bool checked(const char* name) const
+    {
+        return uno::Reference<awt::XCheckBox>(
+                   controls_->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY_THROW)
+                   ->getState() == 1;
+    }
+
+    std::vector<bool> selection() const
+    {
+        const uno::Reference<awt::XListBox> customers = list("Customers");
+        std::vector<bool> selected(static_cast<std::size_t>(customers->getItemCount()), false);
+        for (sal_Int16 position : customers->getSelectedItemsPos())
+            if (position >= 0 && static_cast<std::size_t>(position) < selected.size())
+                selected[static_cast<std::size_t>(position)] = true;
+        return selected;
+    }
+
+    // The plan as it stands, shown line by line.
+    void refresh()
+    {
+        const bool fr = request_.language == Language::French;
+        const ReminderPlan plan = generator_.plan(request_);
+        const std::vector<bool> selected = selection();
+        const uno::Reference<awt::XListBox> customers = list("Customers");
+        customers->removeItems(0, customers->getItemCount());
+        list("OverrideCustomer")->removeItems(0, list("OverrideCustomer")->getItemCount());
+        names_.clear();
+        for (const CustomerReminder& letter : plan.letters)
+        {
+            const std::string line =
+                letter.customer.name + " — " + levelName(letter.level, request_.language) + " — " +
+                std::to_string(letter.invoices.size()) + (fr ? " facture(s), " : " invoice(s), ") +
+                formatMoney(letter.totalBalance, request_.language) +
+                (letter.totalPenalties + letter.totalIndemnities > 0
+                     ? (fr ? " + pénalités et indemnités " : " + penalties and indemnities ") +
+                           formatMoney(letter.totalPenalties + letter.totalIndemnities,
+                                       request_.language)
+                     : std::string()) +
+                (letter.customer.email.empty() ? (fr ? " — e-mail manquant" : " — no e-mail")
+                                               : " — " + letter.customer.email);
+            customers->addItem(fromUtf8(line), customers->getItemCount());
+            list("OverrideCustomer")
+                ->addItem(fromUtf8(letter.customer.name), list("OverrideCustomer")->getItemCount());
+            names_.push_back(letter.customer.name);
+        }
+        for (sal_Int16 i = 0;
+             i < customers->getItemCount() && static_cast<std::size_t>(i) < selected.size(); ++i)
+            customers->selectItemPos(i, selected[static_cast<std::size_t>(i)]);
+        if (!names_.empty())
+            list("OverrideCustomer")->selectItemPos(0, true);
+        std::string excluded;
+        for (const Exclusion& exclusion : plan.excluded)
+            excluded += describe(exclusion, request_.language) + "\n";
+        text("Excluded")
+            ->setText(fromUtf8(excluded.empty() ? (fr ? "Aucune." : "None.") : excluded));
+        text("AsOfLabel")
+            ->setText(fromUtf8((fr ? "Relances au " : "Reminders as of ") +
+                               formatDate(request_.asOf.value_or(0), request_.language)));
+    }
+
+    void applyLevel()
+    {
+        const OUString customer = list("OverrideCustomer")->getSelectedItem();
+        const sal_Int16 level = list("OverrideLevel")->getSelectedItemPos();
+        if (customer.isEmpty() || level < 0)
+            return;
+        request_.levelOverride[foldText(toUtf8(customer))] = static_cast<ReminderLevel>(level);
+        refresh();
+    }
+
+    // The selected customer's letter, generated aside and opened in Writer.
+    void preview()
+    {
+        const OUString customer = list("OverrideCustomer")->getSelectedItem();
+        if (customer.isEmpty())
+            return;
+        ReminderRequest request = request_;
+        request.force = true;
+        request.pdf = false;
+        request.odt = true;
+        request.eml = false;
+        request.outputDir = (std::filesystem::temp_directory_path() / "relance-apercu").string();
+        for (const std::string& name : names_)
+            if (foldText(name) != foldText(toUtf8(customer)))
+                request.skipped.insert(foldText(name));
+        const ReminderReport report = generator_.previewLetters(request);
+        if (report.letters.empty() || report.letters.front().odt.empty())
+            return;
+        OUString url;
+        osl::FileBase::getFileURLFromSystemPath(fromUtf8(report.letters.front().odt), url);
+        frame::Desktop::create(context_)->loadComponentFromURL(url, "_blank", 0, {});
+    }
+
+    uno::Reference<uno::XComponentContext> context_;
+    ReminderGenerator& generator_;
+    ReminderRequest request_;
+    uno::Reference<awt::XControlContainer> controls_;
+    std::vector<std::string> names_;
+};
+
+} // namespace
+
+OUString runReminderDialog(const uno::Reference<uno::XComponentContext>& context,
+                           const uno::Reference<frame::XFrame>& frame, ReminderGenerator& generator,
+                           ReminderRequest request)
+{
+    if (!request.asOf)
+        request.asOf = generator.asOf();
+    const uno::Sequence<uno::Any> arguments = sequenceOf<uno::Any>(
+        {uno::Any(beans::NamedValue("ParentWindow", uno::Any(frame->getContainerWindow())))});
+    const uno::Reference<awt::XDialogProvider2> provider(
+        context->getServiceManager()->createInstanceWithArgumentsAndContext(
+            "com.sun.star.awt.DialogProvider2", arguments, context),
+        uno::UNO_QUERY_THROW);
+    const rtl::Reference<ReminderDialogHandler> handler(
+        new ReminderDialogHandler(context, generator, request));
+    const uno::Reference<awt::XDialog> dialog =
+        provider->createDialogWithHandler(OUString::createFromAscii(kRemindersDialogUrl),
+                                          uno::Reference<awt::XDialogEventHandler>(handler.get()));
+    handler->attach(dialog);
+    const bool accepted = dialog->execute() == 1;
+    const ReminderRequest chosen = handler->collect();
+    uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY_THROW)->dispose();
+    if (!accepted)
+        return OUString();
+    const ReminderReport report = generator.generate(chosen);
+    const OUString summary = fromUtf8(report.summary(chosen.language));
+    showMessage(context, frame, summary);
+    return summary;
+}
+
+} // namespace relance::addin

@@ -1,0 +1,761 @@
+#include "reminder_generator.hxx"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/deployment/PackageInformationProvider.hpp>
+#include <com/sun/star/document/XDocumentInsertable.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeReferrer.hpp>
+#include <com/sun/star/sheet/XNamedRanges.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/style/BreakType.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
+#include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/util/Date.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/XReplaceDescriptor.hpp>
+#include <com/sun/star/util/XReplaceable.hpp>
+#include <osl/file.hxx>
+
+#include "any_convert.hxx"
+#include "eml_message.hxx"
+#include "input_error.hxx"
+#include "ledger_layout.hxx"
+#include "ledger_model.hxx"
+#include "text_fold.hxx"
+
+using namespace css;
+namespace fs = std::filesystem;
+
+namespace relance::addin
+{
+namespace
+{
+
+using Grid = uno::Sequence<uno::Sequence<uno::Any>>;
+
+OUString urlOf(const fs::path& path)
+{
+    OUString url;
+    osl::FileBase::getFileURLFromSystemPath(fromUtf8(path.string()), url);
+    return url;
+}
+
+beans::PropertyValue property(const char* name, const uno::Any& value)
+{
+    return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
+                                beans::PropertyState_DIRECT_VALUE);
+}
+
+// A ledger sheet under its French or English name.
+uno::Reference<sheet::XSpreadsheet> ledgerSheet(const uno::Reference<frame::XModel>& document,
+                                                LedgerSheet which, bool required)
+{
+    const uno::Reference<container::XNameAccess> sheets(
+        uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)->getSheets(),
+        uno::UNO_QUERY_THROW);
+    for (Language language : {Language::French, Language::English})
+    {
+        const OUString name = fromUtf8(sheetName(which).in(language));
+        if (sheets->hasByName(name))
+            return uno::Reference<sheet::XSpreadsheet>(sheets->getByName(name),
+                                                       uno::UNO_QUERY_THROW);
+    }
+    if (required)
+        throw InputError(std::string("no \"") + sheetName(which).french +
+                         "\" sheet: convert the invoice sheet into a ledger first");
+    return {};
+}
+
+// Data rows (below the header) of a sheet's used area, at least `columns` wide.
+Grid dataRows(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 columns)
+{
+    const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
+    uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
+    const sal_Int32 lastRow =
+        uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
+            ->getRangeAddress()
+            .EndRow;
+    if (lastRow < 1)
+        return {};
+    return uno::Reference<sheet::XCellRangeData>(
+               sheet->getCellRangeByPosition(0, 1, columns - 1, lastRow), uno::UNO_QUERY_THROW)
+        ->getDataArray();
+}
+
+std::string textOf(const uno::Any& cell)
+{
+    OUString text;
+    double number = 0;
+    if (cell >>= text)
+        return toUtf8(text.trim());
+    if (cell >>= number)
+        return toUtf8(OUString::number(number));
+    return {};
+}
+
+class LedgerReader
+{
+public:
+    explicit LedgerReader(const uno::Reference<frame::XModel>& document) : document_(document)
+    {
+        util::Date date;
+        uno::Reference<beans::XPropertySet>(document, uno::UNO_QUERY_THROW)
+            ->getPropertyValue("NullDate") >>= date;
+        nullDate_ = toDayNumber({date.Year, date.Month, date.Day});
+        names_.set(uno::Reference<beans::XPropertySet>(document, uno::UNO_QUERY_THROW)
+                       ->getPropertyValue("NamedRanges"),
+                   uno::UNO_QUERY_THROW);
+    }
+
+    DayNumber nullDate() const { return nullDate_; }
+
+    uno::Reference<table::XCellRange> named(const char* name) const
+    {
+        const uno::Reference<container::XNameAccess> access(names_, uno::UNO_QUERY_THROW);
+        const OUString key = OUString::createFromAscii(name);
+        if (!access->hasByName(key))
+            throw InputError(std::string("the named range ") + name +
+                             " is missing: re-sync the ledger");
+        return uno::Reference<sheet::XCellRangeReferrer>(access->getByName(key),
+                                                         uno::UNO_QUERY_THROW)
+            ->getReferredCells();
+    }
+
+    uno::Any namedValue(const char* name) const
+    {
+        const uno::Reference<table::XCell> cell = named(name)->getCellByPosition(0, 0);
+        if (cell->getType() == table::CellContentType_EMPTY)
+            return {};
+        if (cell->getType() == table::CellContentType_TEXT)
+            return uno::Any(uno::Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->getString());
+        return uno::Any(cell->getValue());
+    }
+
+    int namedDays(const char* name, int fallback) const
+    {
+        return optionalInteger(namedValue(name), name, fallback, 0, 3650);
+    }
+
+    std::string namedText(const char* name) const { return textOf(namedValue(name)); }
+
+    ReminderPolicy policy() const
+    {
+        ReminderPolicy policy;
+        const uno::Any preDue = namedValue("DelaiPreRelance");
+        if (!isBlank(preDue))
+            policy.preDueDays = optionalInteger(preDue, "DelaiPreRelance", 5, 0, 365);
+        policy.firstDays = namedDays("DelaiR1", policy.firstDays);
+        policy.secondDays = namedDays("DelaiR2", policy.secondDays);
+        policy.formalNoticeDays = namedDays("DelaiMED", policy.formalNoticeDays);
+        policy.deadlineDays = namedDays("DelaiAccorde", policy.deadlineDays);
+        policy.minDaysBetween = namedDays("DelaiEntreRelances", policy.minDaysBetween);
+        policy.minimumAmount =
+            optionalAmount(namedValue("MontantMinimum"), "MontantMinimum").value_or(0);
+        validate(policy);
+        return policy;
+    }
+
+    SenderDetails sender() const
+    {
+        SenderDetails sender;
+        sender.name = namedText("Societe_Nom");
+        sender.siret = namedText("Societe_SIRET");
+        sender.address = namedText("Societe_Adresse");
+        const std::string city = namedText("Societe_Ville");
+        if (!city.empty())
+            sender.address += (sender.address.empty() ? "" : "\n") + city;
+        sender.city = city;
+        sender.email = namedText("Societe_Email");
+        sender.phone = namedText("Societe_Telephone");
+        sender.iban = namedText("Societe_IBAN");
+        sender.bic = namedText("Societe_BIC");
+        return sender;
+    }
+
+    RateTable ecbRates() const
+    {
+        const uno::Any rows(
+            uno::Reference<sheet::XCellRangeData>(named("TauxBCE"), uno::UNO_QUERY_THROW)
+                ->getDataArray());
+        const auto userRows = rateRows(rows, DateContext(nullDate_), "TauxBCE");
+        return RateTable::ecbMainRefinancing().withOverrides(userRows);
+    }
+
+    DayNumber asOf() const
+    {
+        const uno::Any value = namedValue(kAsOfName);
+        double serial = 0;
+        if (!(value >>= serial))
+            throw InputError("the as-of date (DateSituation) is missing");
+        return DateContext(nullDate_).fromSerial(serial);
+    }
+
+    // Registre rows as the planner sees them; rowOf maps an invoice number to its sheet row.
+    std::vector<ReminderInvoice> invoices(std::map<std::string, sal_Int32>& rowOf) const
+    {
+        const std::vector<LedgerColumn>& columns = invoiceColumns();
+        const auto at = [&](const char* key)
+        { return static_cast<sal_Int32>(columnIndex(columns, key)); };
+        const Grid rows = dataRows(ledgerSheet(document_, LedgerSheet::Invoices, true),
+                                   static_cast<sal_Int32>(columns.size()));
+        const DateContext dates(nullDate_);
+        std::vector<ReminderInvoice> invoices;
+        for (sal_Int32 r = 0; r < rows.getLength(); ++r)
+        {
+            const auto& cells = rows[r];
+            const std::string where = "Registre, row " + std::to_string(r + 2);
+            ReminderInvoice invoice;
+            invoice.number = textOf(cells[at("number")]);
+            invoice.customer = textOf(cells[at("customer")]);
+            const auto due = optionalDate(cells[at("due_date")], dates, where + ", due date");
+            const auto balance = optionalAmount(cells[at("balance")], where + ", balance");
+            if (invoice.number.empty() || invoice.customer.empty() || !due || !balance ||
+                *balance <= 0)
+                continue; // nothing to chase on this row
+            invoice.dueDate = *due;
+            invoice.invoiceDate =
+                optionalDate(cells[at("invoice_date")], dates, where + ", invoice date")
+                    .value_or(*due);
+            invoice.amountInclVat =
+                optionalAmount(cells[at("amount")], where + ", amount").value_or(*balance);
+            invoice.paid = optionalAmount(cells[at("paid")], where + ", paid").value_or(0);
+            invoice.balance = *balance;
+            invoice.disputed = !isBlank(cells[at("dispute")]);
+            invoice.promiseDate =
+                optionalDate(cells[at("promise")], dates, where + ", promise date");
+            invoice.onHold = !isBlank(cells[at("hold")]);
+            invoice.lastLevelSent =
+                optionalInteger(cells[at("level")], where + ", last reminder level", 0, 0, 3);
+            invoice.lastReminderDate =
+                optionalDate(cells[at("level_date")], dates, where + ", last reminder date");
+            rowOf[invoiceKey(invoice.number)] = r + 1;
+            invoices.push_back(std::move(invoice));
+        }
+        return invoices;
+    }
+
+    std::vector<ReminderCustomer> customers() const
+    {
+        std::vector<ReminderCustomer> customers;
+        const auto sheet = ledgerSheet(document_, LedgerSheet::Customers, false);
+        if (!sheet.is())
+            return customers;
+        std::set<std::string> seen;
+        for (const auto& cells : dataRows(sheet, 9))
+        {
+            ReminderCustomer customer;
+            customer.name = textOf(cells[0]);
+            if (customer.name.empty() || !seen.insert(foldText(customer.name)).second)
+                continue;
+            customer.legalName = textOf(cells[1]);
+            customer.siren = textOf(cells[2]);
+            customer.email = textOf(cells[3]);
+            customer.address = textOf(cells[4]);
+            customer.onHold = !isBlank(cells[8]);
+            customers.push_back(std::move(customer));
+        }
+        return customers;
+    }
+
+    std::vector<ReminderLogEntry> log() const
+    {
+        std::vector<ReminderLogEntry> log;
+        const auto sheet = ledgerSheet(document_, LedgerSheet::Reminders, false);
+        if (!sheet.is())
+            return log;
+        const DateContext dates(nullDate_);
+        for (const auto& cells : dataRows(sheet, 9))
+        {
+            const auto date = optionalDate(cells[0], dates, "Relances, date");
+            const std::string customer = textOf(cells[1]);
+            const std::string state = foldText(textOf(cells[8]));
+            if (!date || customer.empty() || state.rfind("echec", 0) == 0 ||
+                state.rfind("failed", 0) == 0)
+                continue; // a failed sending is not a reminder sent
+            log.push_back({customer, *date,
+                           static_cast<ReminderLevel>(
+                               optionalInteger(cells[2], "Relances, level", 1, 0, 3))});
+        }
+        return log;
+    }
+
+private:
+    uno::Reference<frame::XModel> document_;
+    uno::Reference<sheet::XNamedRanges> names_;
+    DayNumber nullDate_ = 0;
+};
+
+ReminderInput readInput(const LedgerReader& reader, const ReminderRequest& request,
+                        std::map<std::string, sal_Int32>& rowOf)
+{
+    ReminderInput input;
+    input.asOf = request.asOf ? *request.asOf : reader.asOf();
+    input.invoices = reader.invoices(rowOf);
+    input.customers = reader.customers();
+    input.log = reader.log();
+    input.force = request.force;
+    return input;
+}
+
+// The letters the user kept, at the level they chose.
+ReminderPlan applyChoices(ReminderPlan plan, const ReminderRequest& request)
+{
+    std::vector<CustomerReminder> kept;
+    for (CustomerReminder& letter : plan.letters)
+    {
+        const std::string key = foldText(letter.customer.name);
+        if (request.skipped.count(key))
+            continue;
+        if (const auto found = request.levelOverride.find(key);
+            found != request.levelOverride.end())
+            letter.level = found->second;
+        kept.push_back(std::move(letter));
+    }
+    plan.letters = std::move(kept);
+    return plan;
+}
+
+const char* templateName(ReminderLevel level, Language language)
+{
+    const bool fr = language == Language::French;
+    switch (level)
+    {
+    case ReminderLevel::PreDue:
+        return fr ? "pre-relance" : "pre-due-notice";
+    case ReminderLevel::First:
+        return fr ? "relance-1" : "reminder-1";
+    case ReminderLevel::Second:
+        return fr ? "relance-2" : "reminder-2";
+    case ReminderLevel::FormalNotice:
+        return fr ? "mise-en-demeure" : "formal-notice";
+    }
+    return "relance-1";
+}
+
+class LetterWriter
+{
+public:
+    LetterWriter(const uno::Reference<uno::XComponentContext>& context, Language language)
+        : desktop_(frame::Desktop::create(context)), language_(language)
+    {
+        const OUString location =
+            deployment::PackageInformationProvider::get(context)->getPackageLocation(
+                "fr.relance.calc");
+        if (location.isEmpty())
+            throw InputError("the Relance extension's templates cannot be found");
+        templates_ = location + "/templates/" + (language == Language::French ? "fr/" : "en/");
+    }
+
+    // Fills the level's template for one customer and stores it as ODT (always: the combined
+    // PDF is assembled from them) and PDF.
+    void write(const CustomerReminder& letter, const LetterFields& fields, const fs::path& odt,
+               const fs::path& pdf)
+    {
+        const uno::Reference<lang::XComponent> document = desktop_->loadComponentFromURL(
+            templates_ + OUString::createFromAscii(templateName(letter.level, language_)) + ".odt",
+            "_blank", 0,
+            sequenceOf<beans::PropertyValue>(
+                {property("Hidden", uno::Any(true)), property("AsTemplate", uno::Any(true))}));
+        if (!document.is())
+            throw InputError("cannot open the letter template");
+        try
+        {
+            fillInvoiceTable(document, fields);
+            replaceFields(document, fields.fields);
+            const uno::Reference<frame::XStorable> storable(document, uno::UNO_QUERY_THROW);
+            storable->storeToURL(urlOf(odt), sequenceOf<beans::PropertyValue>({property(
+                                                 "FilterName", uno::Any(OUString("writer8")))}));
+            storable->storeToURL(
+                urlOf(pdf), sequenceOf<beans::PropertyValue>(
+                                {property("FilterName", uno::Any(OUString("writer_pdf_Export")))}));
+        }
+        catch (...)
+        {
+            close(document);
+            throw;
+        }
+        close(document);
+    }
+
+    // One PDF with every letter, each starting on a new page, for printing.
+    void combine(const std::vector<fs::path>& odts, const fs::path& pdf)
+    {
+        if (odts.empty())
+            return;
+        const uno::Reference<lang::XComponent> document = desktop_->loadComponentFromURL(
+            urlOf(odts.front()), "_blank", 0,
+            sequenceOf<beans::PropertyValue>(
+                {property("Hidden", uno::Any(true)), property("AsTemplate", uno::Any(true))}));
+        try
+        {
+            const uno::Reference<text::XText> body =
+                uno::Reference<text::XTextDocument>(document, uno::UNO_QUERY_THROW)->getText();
+            for (std::size_t i = 1; i < odts.size(); ++i)
+            {
+                const uno::Reference<text::XTextCursor> cursor = body->createTextCursor();
+                cursor->gotoEnd(false);
+                body->insertControlCharacter(
+                    uno::Reference<text::XTextRange>(cursor, uno::UNO_QUERY_THROW),
+                    text::ControlCharacter::PARAGRAPH_BREAK, false);
+                uno::Reference<beans::XPropertySet>(cursor, uno::UNO_QUERY_THROW)
+                    ->setPropertyValue("BreakType", uno::Any(style::BreakType_PAGE_BEFORE));
+                uno::Reference<document::XDocumentInsertable>(cursor, uno::UNO_QUERY_THROW)
+                    ->insertDocumentFromURL(urlOf(odts[i]), {});
+            }
+            uno::Reference<frame::XStorable>(document, uno::UNO_QUERY_THROW)
+                ->storeToURL(urlOf(pdf),
+                             sequenceOf<beans::PropertyValue>({property(
+                                 "FilterName", uno::Any(OUString("writer_pdf_Export")))}));
+        }
+        catch (...)
+        {
+            close(document);
+            throw;
+        }
+        close(document);
+    }
+
+private:
+    static void close(const uno::Reference<lang::XComponent>& document)
+    {
+        try
+        {
+            uno::Reference<util::XCloseable>(document, uno::UNO_QUERY_THROW)->close(true);
+        }
+        catch (const uno::Exception&)
+        {
+        }
+    }
+
+    // Every {{name}} of the document, replaced literally (no regular expression, no markup).
+    static void replaceFields(const uno::Reference<lang::XComponent>& document,
+                              const FieldMap& fields)
+    {
+        const uno::Reference<util::XReplaceable> replaceable(document, uno::UNO_QUERY_THROW);
+        for (const auto& [name, value] : fields)
+        {
+            const uno::Reference<util::XReplaceDescriptor> descriptor =
+                replaceable->createReplaceDescriptor();
+            descriptor->setSearchString("{{" + fromUtf8(name) + "}}");
+            descriptor->setReplaceString(fromUtf8(value));
+            descriptor->setPropertyValue("SearchRegularExpression", uno::Any(false));
+            descriptor->setPropertyValue("SearchCaseSensitive", uno::Any(true));
+            replaceable->replaceAll(
+                uno::Reference<util::XSearchDescriptor>(descriptor, uno::UNO_QUERY_THROW));
+        }
+        // A placeholder left over is a template error worth knowing before anything is sent.
+        const uno::Reference<util::XReplaceDescriptor> leftover =
+            replaceable->createReplaceDescriptor();
+        leftover->setSearchString("{{");
+        if (const uno::Reference<container::XIndexAccess> found = replaceable->findAll(
+                uno::Reference<util::XSearchDescriptor>(leftover, uno::UNO_QUERY_THROW));
+            found.is() && found->getCount() > 0)
+            throw InputError("the letter template has an unknown {{field}}");
+    }
+
+    // The "Factures" table: its second row is the per-invoice template, repeated per invoice.
+    static void fillInvoiceTable(const uno::Reference<lang::XComponent>& document,
+                                 const LetterFields& fields)
+    {
+        const uno::Reference<container::XNameAccess> tables(
+            uno::Reference<text::XTextTablesSupplier>(document, uno::UNO_QUERY_THROW)
+                ->getTextTables(),
+            uno::UNO_QUERY_THROW);
+        if (!tables->hasByName("Factures"))
+            return;
+        const uno::Reference<text::XTextTable> table(tables->getByName("Factures"),
+                                                     uno::UNO_QUERY_THROW);
+        const uno::Reference<table::XCellRange> cells(table, uno::UNO_QUERY_THROW);
+        const sal_Int32 columns =
+            uno::Reference<container::XIndexAccess>(table->getColumns(), uno::UNO_QUERY_THROW)
+                ->getCount();
+        std::vector<std::string> templateRow;
+        for (sal_Int32 c = 0; c < columns; ++c)
+            templateRow.push_back(toUtf8(
+                uno::Reference<text::XText>(cells->getCellByPosition(c, 1), uno::UNO_QUERY_THROW)
+                    ->getString()));
+        const sal_Int32 count = static_cast<sal_Int32>(fields.invoices.size());
+        if (count == 0)
+        {
+            table->getRows()->removeByIndex(1, 1);
+            return;
+        }
+        if (count > 1)
+            table->getRows()->insertByIndex(2, count - 1);
+        for (sal_Int32 r = 0; r < count; ++r)
+            for (sal_Int32 c = 0; c < columns; ++c)
+                uno::Reference<text::XText>(cells->getCellByPosition(c, r + 1),
+                                            uno::UNO_QUERY_THROW)
+                    ->setString(
+                        fromUtf8(fillPlaceholders(templateRow[static_cast<std::size_t>(c)],
+                                                  fields.invoices[static_cast<std::size_t>(r)])));
+    }
+
+    uno::Reference<frame::XDesktop2> desktop_;
+    Language language_;
+    OUString templates_;
+};
+
+std::string readFile(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string emailBody(const CustomerReminder& letter, const LetterFields& fields, Language language)
+{
+    const auto field = [&](const char* name)
+    {
+        const auto found = fields.fields.find(name);
+        return found == fields.fields.end() ? std::string() : found->second;
+    };
+    if (language == Language::French)
+        return "Bonjour,\n\nVeuillez trouver ci-joint notre courrier : " + field("objet") +
+               ".\nMontant dû : " + field("total.general") + ", à régler avant le " +
+               field("echeance_reglement") + ".\n\n" + field("mention.paiement_croise") +
+               "\n\nCordialement,\n" + field("societe.nom") + "\n";
+    (void)letter;
+    return "Hello,\n\nPlease find attached our letter: " + field("objet") +
+           ".\nAmount due: " + field("total.general") + ", to be paid by " +
+           field("echeance_reglement") + ".\n\n" + field("mention.paiement_croise") +
+           "\n\nKind regards,\n" + field("societe.nom") + "\n";
+}
+
+} // namespace
+
+std::string fileSafeName(std::string_view text)
+{
+    std::string name;
+    for (const std::string& word : foldedWords(text))
+    {
+        std::string ascii;
+        for (char c : word)
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                ascii.push_back(c);
+        if (ascii.empty())
+            continue;
+        name += (name.empty() ? "" : "-") + ascii;
+        if (name.size() > 60)
+            break;
+    }
+    return name.empty() ? "client" : name;
+}
+
+std::string ReminderReport::summary(Language language) const
+{
+    const bool fr = language == Language::French;
+    std::string text = fr ? std::to_string(letters.size()) + " relance(s) générée(s), " +
+                                std::to_string(plan.excluded.size()) + " exclusion(s)."
+                          : std::to_string(letters.size()) + " reminder(s) generated, " +
+                                std::to_string(plan.excluded.size()) + " exclusion(s).";
+    for (const GeneratedLetter& letter : letters)
+        if (!letter.problem.empty())
+            text += "\n" + letter.customer + " : " + letter.problem;
+    return text;
+}
+
+ReminderGenerator::ReminderGenerator(uno::Reference<uno::XComponentContext> context,
+                                     uno::Reference<frame::XModel> document,
+                                     uno::Reference<task::XStatusIndicator> progress)
+    : context_(std::move(context)), document_(std::move(document)), progress_(std::move(progress))
+{
+}
+
+ReminderPlan ReminderGenerator::plan(const ReminderRequest& request) const
+{
+    const LedgerReader reader(document_);
+    std::map<std::string, sal_Int32> rowOf;
+    return applyChoices(
+        planReminders(readInput(reader, request, rowOf), reader.policy(), reader.ecbRates()),
+        request);
+}
+
+DayNumber ReminderGenerator::asOf() const
+{
+    return LedgerReader(document_).asOf();
+}
+
+ReminderReport ReminderGenerator::generate(const ReminderRequest& request)
+{
+    return run(request, true);
+}
+
+ReminderReport ReminderGenerator::previewLetters(const ReminderRequest& request)
+{
+    return run(request, false);
+}
+
+ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool record)
+{
+    // Everything is read and planned before the first file or cell is written.
+    const LedgerReader reader(document_);
+    std::map<std::string, sal_Int32> rowOf;
+    const ReminderInput input = readInput(reader, request, rowOf);
+    ReminderReport report;
+    report.plan = applyChoices(planReminders(input, reader.policy(), reader.ecbRates()), request);
+    const SenderDetails sender = reader.sender();
+
+    fs::path out = request.outputDir;
+    if (out.empty())
+    {
+        OUString path;
+        const OUString url = document_->getURL();
+        if (!url.isEmpty() &&
+            osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
+            out = fs::path(toUtf8(path)).parent_path() / "Relances";
+        else
+            out = fs::temp_directory_path() / "Relances";
+    }
+    out /= toIsoString(input.asOf);
+    fs::create_directories(out);
+    if (report.plan.letters.empty())
+        return report;
+
+    LetterWriter writer(context_, request.language);
+    const sal_Int32 total = static_cast<sal_Int32>(report.plan.letters.size());
+    if (progress_.is())
+        progress_->start(fromUtf8(request.language == Language::French ? "Relance : courriers"
+                                                                       : "Relance: letters"),
+                         total);
+    std::vector<fs::path> odts;
+    for (sal_Int32 i = 0; i < total; ++i)
+    {
+        const CustomerReminder& letter = report.plan.letters[static_cast<std::size_t>(i)];
+        const LetterFields fields = letterFields(letter, sender, request.language);
+        const std::string base = fileSafeName(levelName(letter.level, request.language)) + "_" +
+                                 fileSafeName(letter.customer.name);
+        GeneratedLetter generated;
+        generated.customer = letter.customer.name;
+        generated.level = letter.level;
+        const fs::path odt = out / (base + ".odt");
+        const fs::path pdf = out / (base + ".pdf");
+        writer.write(letter, fields, odt, pdf);
+        odts.push_back(odt);
+        if (request.pdf)
+            generated.pdf = pdf.string();
+        if (request.odt)
+            generated.odt = odt.string();
+        if (request.eml)
+        {
+            try
+            {
+                if (letter.customer.email.empty())
+                    throw InputError(request.language == Language::French ? "pas d'adresse e-mail"
+                                                                          : "no e-mail address");
+                EmailMessage message;
+                message.from = sender.email;
+                message.fromName = sender.name;
+                message.to = letter.customer.email;
+                message.toName = letter.customer.legalName.empty() ? letter.customer.name
+                                                                   : letter.customer.legalName;
+                message.subject = fields.fields.at("objet");
+                message.bodyText = emailBody(letter, fields, request.language);
+                message.date = input.asOf;
+                message.attachments.push_back(
+                    {pdf.filename().string(), "application/pdf", readFile(pdf)});
+                const fs::path eml = out / (base + ".eml");
+                std::ofstream(eml, std::ios::binary) << toEml(message);
+                generated.eml = eml.string();
+            }
+            catch (const InputError& error)
+            {
+                generated.problem = error.what(); // the letter exists; this e-mail does not
+            }
+        }
+        report.letters.push_back(std::move(generated));
+        if (progress_.is())
+            progress_->setValue(i + 1);
+    }
+    if (request.pdf && record)
+    {
+        const fs::path combined =
+            out / (request.language == Language::French ? "relances-a-imprimer.pdf"
+                                                        : "letters-to-print.pdf");
+        writer.combine(odts, combined);
+        report.combinedPdf = combined.string();
+    }
+    if (!request.odt)
+        for (const fs::path& odt : odts)
+            fs::remove(odt);
+    if (!request.pdf)
+        for (const GeneratedLetter& letter : report.letters)
+            fs::remove(out / (fileSafeName(levelName(letter.level, request.language)) + "_" +
+                              fileSafeName(letter.customer) + ".pdf"));
+
+    if (!record)
+    {
+        if (progress_.is())
+            progress_->end();
+        return report;
+    }
+    // The proof log, and each invoice's last level and date.
+    const auto logSheet = ledgerSheet(document_, LedgerSheet::Reminders, true);
+    const auto ledger = ledgerSheet(document_, LedgerSheet::Invoices, true);
+    const sal_Int32 firstFree = static_cast<sal_Int32>(dataRows(logSheet, 9).getLength()) + 1;
+    uno::Sequence<uno::Sequence<uno::Any>> rows(static_cast<sal_Int32>(report.letters.size()));
+    const sal_Int32 levelColumn = static_cast<sal_Int32>(columnIndex(invoiceColumns(), "level"));
+    const double today = static_cast<double>(input.asOf - reader.nullDate());
+    for (std::size_t i = 0; i < report.letters.size(); ++i)
+    {
+        const CustomerReminder& letter = report.plan.letters[i];
+        const GeneratedLetter& generated = report.letters[i];
+        std::string numbers;
+        for (const ReminderLine& line : letter.invoices)
+        {
+            numbers += (numbers.empty() ? "" : ", ") + line.invoice.number;
+            if (const auto found = rowOf.find(invoiceKey(line.invoice.number));
+                found != rowOf.end())
+            {
+                ledger->getCellByPosition(levelColumn, found->second)
+                    ->setValue(static_cast<int>(letter.level));
+                ledger->getCellByPosition(levelColumn + 1, found->second)->setValue(today);
+            }
+        }
+        const bool fr = request.language == Language::French;
+        std::string channel = request.eml && !generated.eml.empty()
+                                  ? "E-mail (.eml)"
+                                  : (fr ? "Courrier PDF" : "PDF letter");
+        std::string file = !generated.eml.empty()
+                               ? generated.eml
+                               : (!generated.pdf.empty() ? generated.pdf : generated.odt);
+        std::string state = generated.problem.empty()
+                                ? (fr ? "Généré" : "Generated")
+                                : (fr ? "Généré, " : "Generated, ") + generated.problem;
+        rows.getArray()[i] = sequenceOf<uno::Any>(
+            {uno::Any(today), uno::Any(fromUtf8(letter.customer.name)),
+             uno::Any(static_cast<double>(static_cast<int>(letter.level))),
+             uno::Any(fromUtf8(numbers)), uno::Any(eurosFromCents(letter.totalBalance)),
+             uno::Any(eurosFromCents(letter.totalPenalties + letter.totalIndemnities)),
+             uno::Any(fromUtf8(channel)), uno::Any(fromUtf8(file)), uno::Any(fromUtf8(state))});
+    }
+    if (rows.getLength() > 0)
+        uno::Reference<sheet::XCellRangeData>(
+            logSheet->getCellRangeByPosition(0, firstFree, 8, firstFree + rows.getLength() - 1),
+            uno::UNO_QUERY_THROW)
+            ->setDataArray(rows);
+    if (progress_.is())
+        progress_->end();
+    return report;
+}
+
+} // namespace relance::addin

@@ -1,0 +1,83 @@
+// Reminder letters from the tracked ledger: reads Registre, Clients, Relances and Paramètres,
+// plans who gets which level (core planReminders), fills the Writer templates, writes PDF (one
+// per customer and one combined for printing), ODT and .eml files, and records every letter in
+// the Relances log and on each invoice. The dialog and the silent command both end here.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "uno_basics.hxx"
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include "letter_fields.hxx"
+#include "reminder_plan.hxx"
+
+namespace relance::addin
+{
+
+struct ReminderRequest
+{
+    Language language = Language::French;
+    std::optional<DayNumber> asOf; // empty: the dashboard's as-of date
+    std::string outputDir;         // empty: "Relances" beside the document, else the temp dir
+    bool pdf = true;
+    bool odt = false;
+    bool eml = false;
+    bool force = false;                                 // regenerate what was already done today
+    std::set<std::string> skipped;                      // customers the user unticked (folded)
+    std::map<std::string, ReminderLevel> levelOverride; // by folded customer name
+};
+
+struct GeneratedLetter
+{
+    std::string customer;
+    ReminderLevel level = ReminderLevel::First;
+    std::string pdf, odt, eml; // paths written
+    std::string problem;       // e.g. "no e-mail address": the letter exists, the e-mail does not
+};
+
+struct ReminderReport
+{
+    ReminderPlan plan;
+    std::vector<GeneratedLetter> letters;
+    std::string combinedPdf;
+    std::string summary(Language language) const;
+};
+
+class ReminderGenerator
+{
+    ReminderReport run(const ReminderRequest& request, bool record);
+
+public:
+    ReminderGenerator(css::uno::Reference<css::uno::XComponentContext> context,
+                      css::uno::Reference<css::frame::XModel> document,
+                      css::uno::Reference<css::task::XStatusIndicator> progress);
+
+    // What would be sent, without writing anything (the dialog's list and preview).
+    ReminderPlan plan(const ReminderRequest& request) const;
+
+    // Throws InputError before writing anything when the ledger cannot be read.
+    ReminderReport generate(const ReminderRequest& request);
+
+    // Writes the letters only, recording nothing (the dialog's preview).
+    ReminderReport previewLetters(const ReminderRequest& request);
+
+    // The dashboard's as-of date (DateSituation).
+    DayNumber asOf() const;
+
+private:
+    css::uno::Reference<css::uno::XComponentContext> context_;
+    css::uno::Reference<css::frame::XModel> document_;
+    css::uno::Reference<css::task::XStatusIndicator> progress_;
+};
+
+// A name safe for a file: letters and digits of the folded text, dashes between words.
+std::string fileSafeName(std::string_view text);
+
+} // namespace relance::addin

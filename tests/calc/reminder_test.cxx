@@ -1,0 +1,358 @@
+// Reminders generated from the converted sample ledger in a real headless LibreOffice, through
+// the menu command's code path (fr.relance:generateReminders, Silent=true): who got which
+// level, the amounts printed in the PDF letters (pdftotext), the .eml files, the proof log,
+// and that a second run the same day produces nothing.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <gtest/gtest.h>
+
+#include "calc_support.hxx"
+#include "ledger_layout.hxx"
+
+using namespace relance_test;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+struct Outcome
+{
+    bool success = false;
+    std::string message;
+};
+
+beans::PropertyValue argument(const char* name, const uno::Any& value)
+{
+    return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
+                                beans::PropertyState_DIRECT_VALUE);
+}
+
+Outcome command(const uno::Reference<lang::XComponent>& document, const char* url,
+                std::vector<beans::PropertyValue> arguments)
+{
+    arguments.push_back(argument("Silent", uno::Any(true)));
+    const uno::Reference<frame::XDispatchProvider> provider(
+        uno::Reference<frame::XModel>(document, uno::UNO_QUERY_THROW)
+            ->getCurrentController()
+            ->getFrame(),
+        uno::UNO_QUERY_THROW);
+    const uno::Any result =
+        frame::DispatchHelper::create(office().context())
+            ->executeDispatch(provider, OUString::createFromAscii(url), "", 0,
+                              uno::Sequence<beans::PropertyValue>(
+                                  arguments.data(), static_cast<sal_Int32>(arguments.size())));
+    Outcome outcome;
+    frame::DispatchResultEvent event;
+    OUString message;
+    if (result >>= event)
+    {
+        outcome.success = event.State == frame::DispatchResultState::SUCCESS;
+        event.Result >>= message;
+    }
+    outcome.message = utf8(message);
+    return outcome;
+}
+
+uno::Reference<sheet::XSpreadsheet> ledgerSheet(const uno::Reference<lang::XComponent>& document,
+                                                relance::addin::LedgerSheet sheet)
+{
+    const std::string name = relance::addin::sheetName(sheet).in(
+        french() ? relance::Language::French : relance::Language::English);
+    return uno::Reference<sheet::XSpreadsheet>(
+        uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)
+            ->getSheets()
+            ->getByName(ustr(name)),
+        uno::UNO_QUERY_THROW);
+}
+
+sal_Int32 usedRows(const uno::Reference<sheet::XSpreadsheet>& sheet)
+{
+    const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
+    uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
+    return uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
+               ->getRangeAddress()
+               .EndRow +
+           1;
+}
+
+std::string cellText(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column,
+                     sal_Int32 row)
+{
+    return utf8(uno::Reference<text::XTextRange>(sheet->getCellByPosition(column, row),
+                                                 uno::UNO_QUERY_THROW)
+                    ->getString());
+}
+
+void setText(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column, sal_Int32 row,
+             const std::string& value)
+{
+    uno::Reference<text::XTextRange>(sheet->getCellByPosition(column, row), uno::UNO_QUERY_THROW)
+        ->setString(ustr(value));
+}
+
+sal_Int32 column(const char* key)
+{
+    return static_cast<sal_Int32>(
+        relance::addin::columnIndex(relance::addin::invoiceColumns(), key));
+}
+
+double serial(int y, unsigned m, unsigned d)
+{
+    return relance::toDayNumber({y, m, d}) - relance::toDayNumber({1899, 12, 30});
+}
+
+std::string run(const std::string& commandLine)
+{
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(commandLine.c_str(), "r"), pclose);
+    std::string output;
+    std::array<char, 4096> chunk{};
+    while (pipe && fgets(chunk.data(), chunk.size(), pipe.get()))
+        output += chunk.data();
+    return output;
+}
+
+std::string readFile(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string decodeBase64(const std::string& text)
+{
+    static const std::string alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    int value = 0, bits = -8;
+    for (char c : text)
+    {
+        const auto position = alphabet.find(c);
+        if (position == std::string::npos)
+            continue;
+        value = (value << 6) + static_cast<int>(position);
+        bits += 6;
+        if (bits >= 0)
+        {
+            out.push_back(static_cast<char>((value >> bits) & 0xFF));
+            bits -= 8;
+        }
+    }
+    return out;
+}
+
+class Reminders : public ::testing::Test
+{
+protected:
+    Reminders()
+        : sample(office().load(env("RELANCE_SOURCE_DIR") + "/sample/factures.fods")),
+          output(fs::path(env("RELANCE_TEST_PROFILE")) / "reminders")
+    {
+        fs::remove_all(output);
+        const Outcome converted = command(sample.document(), "fr.relance:convertLedger",
+                                          {argument("AsOf", uno::Any(OUString("2026-11-15")))});
+        EXPECT_TRUE(converted.success) << converted.message;
+        // The business's details and the 2026-S2 ECB rate, as the user types them in Settings.
+        const auto settings = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Settings);
+        setText(settings, 1, 1, "Menuiserie Dupont SARL");
+        setText(settings, 1, 2, "123 456 789 00012");
+        setText(settings, 1, 3, "12 rue des Artisans");
+        setText(settings, 1, 4, "69003 Lyon");
+        setText(settings, 1, 5, "compta@menuiserie-dupont.fr");
+        setText(settings, 1, 7, "FR76 3000 6000 0112 3456 7890 189");
+        settings->getCellByPosition(1, 21)->setValue(0.0215);
+        customers = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Customers);
+        ledger = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Invoices);
+        sample.recalculate();
+    }
+
+    Outcome generate(bool force = false)
+    {
+        return command(sample.document(), "fr.relance:generateReminders",
+                       {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+                        argument("OutputDir", uno::Any(ustr(output.string()))),
+                        argument("Formats", uno::Any(OUString("pdf,eml"))),
+                        argument("Force", uno::Any(force))});
+    }
+
+    sal_Int32 customerRow(const std::string& name) const
+    {
+        for (sal_Int32 r = 1; r < usedRows(customers); ++r)
+            if (cellText(customers, 0, r) == name)
+                return r;
+        return -1;
+    }
+
+    Sheet sample;
+    fs::path output;
+    uno::Reference<sheet::XSpreadsheet> customers;
+    uno::Reference<sheet::XSpreadsheet> ledger;
+};
+
+} // namespace
+
+TEST_F(Reminders, LettersLogAndNoSecondRunTheSameDay)
+{
+    // One customer with an e-mail address, one put on hold.
+    const sal_Int32 martin = customerRow("Boulangerie Martin");
+    ASSERT_GT(martin, 0);
+    setText(customers, 3, martin, "compta@boulangerie-martin.fr");
+    const sal_Int32 held = customerRow("Garage Lefèvre SAS");
+    ASSERT_GT(held, 0);
+    setText(customers, 8, held, "oui");
+
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+    ASSERT_EQ(usedRows(log), 1);
+    const Outcome first = generate();
+    ASSERT_TRUE(first.success) << first.message;
+    sample.recalculate();
+    const sal_Int32 logged = usedRows(log) - 1;
+    ASSERT_GT(logged, 5) << first.message;
+
+    // Every log row: today's date, level 1 (never reminded before: one step at a time), a file.
+    std::map<std::string, sal_Int32> logRowOf;
+    for (sal_Int32 r = 1; r <= logged; ++r)
+    {
+        EXPECT_EQ(log->getCellByPosition(0, r)->getValue(), serial(2026, 11, 15));
+        EXPECT_EQ(log->getCellByPosition(2, r)->getValue(), 1.0) << cellText(log, 1, r);
+        const std::string file = cellText(log, 7, r);
+        EXPECT_TRUE(fs::exists(file)) << file;
+        logRowOf[cellText(log, 1, r)] = r;
+    }
+    EXPECT_EQ(logRowOf.count("Garage Lefèvre SAS"), 0u) << "a customer on hold is not reminded";
+    ASSERT_EQ(logRowOf.count("Boulangerie Martin"), 1u);
+
+    // Martin's letter: the PDF text names the customer, its invoices and the amount due, the
+    // French way; its .eml carries the same PDF.
+    const sal_Int32 row = logRowOf["Boulangerie Martin"];
+    const fs::path eml = cellText(log, 7, row);
+    ASSERT_EQ(eml.extension(), ".eml");
+    const fs::path pdf = fs::path(eml).replace_extension(".pdf");
+    ASSERT_TRUE(fs::exists(pdf));
+    const std::string letter = run("pdftotext -layout '" + pdf.string() + "' - 2>&1");
+    EXPECT_NE(letter.find("Boulangerie Martin"), std::string::npos) << letter;
+    EXPECT_NE(letter.find("Menuiserie Dupont SARL"), std::string::npos);
+    EXPECT_NE(letter.find("123 456 789 00012"), std::string::npos);
+    for (const std::string& number :
+         [&]
+         {
+             std::vector<std::string> numbers;
+             std::string list = cellText(log, 3, row);
+             for (std::size_t at = 0; at < list.size();)
+             {
+                 const std::size_t comma = list.find(", ", at);
+                 numbers.push_back(list.substr(at, comma - at));
+                 at = comma == std::string::npos ? list.size() : comma + 2;
+             }
+             return numbers;
+         }())
+        EXPECT_NE(letter.find(number), std::string::npos) << number;
+    // The total due as the log records it, printed "12 345,67 €" (narrow or no-break spaces).
+    const double due = log->getCellByPosition(4, row)->getValue();
+    char cents[8];
+    std::snprintf(cents, sizeof cents, ",%02d", static_cast<int>(std::llround(due * 100)) % 100);
+    EXPECT_NE(letter.find(cents), std::string::npos) << due;
+
+    const std::string message = readFile(eml);
+    EXPECT_NE(message.find("To: "), std::string::npos);
+    EXPECT_NE(message.find("compta@boulangerie-martin.fr"), std::string::npos);
+    EXPECT_NE(message.find("MIME-Version: 1.0"), std::string::npos);
+    EXPECT_NE(message.find("Content-Type: multipart/mixed"), std::string::npos);
+    EXPECT_NE(message.find("Content-Type: application/pdf"), std::string::npos);
+    EXPECT_EQ(message.find("\n\n"), std::string::npos) << "lines end with CRLF";
+    const std::size_t attachment =
+        message.find("Content-Transfer-Encoding: base64", message.find("application/pdf"));
+    ASSERT_NE(attachment, std::string::npos);
+    const std::size_t start = message.find("\r\n\r\n", attachment) + 4;
+    const std::size_t end = message.find("\r\n--", start);
+    EXPECT_EQ(decodeBase64(message.substr(start, end - start)), readFile(pdf));
+
+    // Customers without an e-mail address: the letter exists, the log says the e-mail does not.
+    int missing = 0;
+    for (sal_Int32 r = 1; r <= logged; ++r)
+        missing += cellText(log, 8, r).find(french() ? "e-mail" : "e-mail") != std::string::npos;
+    EXPECT_GT(missing, 0);
+
+    // The invoices reminded now carry level 1 and today's date.
+    int marked = 0;
+    for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
+        if (ledger->getCellByPosition(column("level"), r)->getValue() == 1.0)
+        {
+            EXPECT_EQ(ledger->getCellByPosition(column("level_date"), r)->getValue(),
+                      serial(2026, 11, 15));
+            ++marked;
+        }
+    EXPECT_GE(marked, logged);
+
+    // A combined PDF for printing holds every letter.
+    EXPECT_TRUE(fs::exists(output / "2026-11-15" /
+                           (french() ? "relances-a-imprimer.pdf" : "letters-to-print.pdf")));
+
+    // Running again the same day produces nothing new.
+    const Outcome second = generate();
+    ASSERT_TRUE(second.success) << second.message;
+    EXPECT_EQ(usedRows(log) - 1, logged);
+    EXPECT_NE(second.message.find("0 "), std::string::npos) << second.message;
+}
+
+TEST_F(Reminders, FormalNoticeClaimsPenaltiesAndIndemnities)
+{
+    // Martin's open invoices already had reminder 2 three weeks ago: the next step is the formal
+    // notice.
+    int prepared = 0;
+    for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
+        if (cellText(ledger, 1, r) == "Boulangerie Martin" &&
+            ledger->getCellByPosition(column("balance"), r)->getValue() > 0)
+        {
+            ledger->getCellByPosition(column("level"), r)->setValue(2);
+            ledger->getCellByPosition(column("level_date"), r)->setValue(serial(2026, 10, 25));
+            ++prepared;
+        }
+    ASSERT_GT(prepared, 0);
+    sample.recalculate();
+    const Outcome outcome = generate();
+    ASSERT_TRUE(outcome.success) << outcome.message;
+
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+    sal_Int32 row = -1;
+    for (sal_Int32 r = 1; r < usedRows(log); ++r)
+        if (cellText(log, 1, r) == "Boulangerie Martin")
+            row = r;
+    ASSERT_GT(row, 0);
+    EXPECT_EQ(log->getCellByPosition(2, row)->getValue(), 3.0);
+    const double claimed = log->getCellByPosition(5, row)->getValue();
+    // Penalties + 40 € per invoice: the ledger's own penalty and indemnity columns agree.
+    double penalties = 0;
+    for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
+        if (cellText(ledger, 1, r) == "Boulangerie Martin" &&
+            ledger->getCellByPosition(column("balance"), r)->getValue() > 0 &&
+            ledger->getCellByPosition(column("days_late"), r)->getValue() > 0)
+            penalties += ledger->getCellByPosition(column("penalty"), r)->getValue() +
+                         ledger->getCellByPosition(column("indemnity"), r)->getValue();
+    EXPECT_NEAR(claimed, penalties, 0.011 * prepared);
+    EXPECT_GT(claimed, 40.0 * prepared - 0.001);
+
+    const fs::path pdf = fs::path(cellText(log, 7, row)).replace_extension(".pdf");
+    std::string letter = run("pdftotext -layout '" + pdf.string() + "' - 2>&1");
+    for (char& c : letter)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_NE(letter.find(french() ? "mise en demeure" : "formal notice"), std::string::npos)
+        << letter.substr(0, 2000);
+    EXPECT_NE(letter.find("l441-10"), std::string::npos);
+    EXPECT_NE(letter.find("d441-5"), std::string::npos);
+}
