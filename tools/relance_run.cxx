@@ -36,12 +36,15 @@ std::string utf8(const OUString& text)
 
 beans::PropertyValue property(const char* name, const uno::Any& value)
 {
-    return beans::PropertyValue(OUString::createFromAscii(name), 0, value, beans::PropertyState_DIRECT_VALUE);
+    return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
+                                beans::PropertyState_DIRECT_VALUE);
 }
 
-std::string cellText(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column, sal_Int32 row)
+std::string cellText(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column,
+                     sal_Int32 row)
 {
-    return utf8(uno::Reference<text::XTextRange>(sheet->getCellByPosition(column, row), uno::UNO_QUERY_THROW)
+    return utf8(uno::Reference<text::XTextRange>(sheet->getCellByPosition(column, row),
+                                                 uno::UNO_QUERY_THROW)
                     ->getString());
 }
 
@@ -59,8 +62,10 @@ int main(int argc, char** argv)
     try
     {
         OfficeOptions options;
-        options.sourceDir = std::getenv("RELANCE_SOURCE_DIR") ? std::getenv("RELANCE_SOURCE_DIR") : ".";
-        options.programDir = std::getenv("LO_PROGRAM_DIR") ? std::getenv("LO_PROGRAM_DIR") : "/usr/lib/libreoffice/program";
+        options.sourceDir =
+            std::getenv("RELANCE_SOURCE_DIR") ? std::getenv("RELANCE_SOURCE_DIR") : ".";
+        options.programDir = std::getenv("LO_PROGRAM_DIR") ? std::getenv("LO_PROGRAM_DIR")
+                                                           : "/usr/lib/libreoffice/program";
         options.profileDir = (out / "profile").string();
         options.extension = std::getenv("RELANCE_OXT") ? std::getenv("RELANCE_OXT") : "";
         options.uiLanguage = "fr-FR";
@@ -68,17 +73,62 @@ int main(int argc, char** argv)
 
         const uno::Reference<lang::XComponent> document = office.load(source.string());
         const uno::Reference<frame::XModel> model(document, uno::UNO_QUERY_THROW);
-        const uno::Reference<frame::XDispatchProvider> provider(model->getCurrentController()->getFrame(),
-                                                                uno::UNO_QUERY_THROW);
+        const uno::Reference<frame::XDispatchProvider> provider(
+            model->getCurrentController()->getFrame(), uno::UNO_QUERY_THROW);
         const uno::Sequence<beans::PropertyValue> arguments = sequenceOf<beans::PropertyValue>(
-            {property("Silent", uno::Any(true)), property("AsOf", uno::Any(OUString::createFromAscii(argv[3])))});
-        const uno::Any result = frame::DispatchHelper::create(office.context())
-                                    ->executeDispatch(provider, "fr.relance:convertLedger", "", 0, arguments);
+            {property("Silent", uno::Any(true)),
+             property("AsOf", uno::Any(OUString::createFromAscii(argv[3])))});
+        const uno::Any result =
+            frame::DispatchHelper::create(office.context())
+                ->executeDispatch(provider, "fr.relance:convertLedger", "", 0, arguments);
         frame::DispatchResultEvent event;
         OUString message;
-        if (!(result >>= event) || !(event.Result >>= message) || event.State != frame::DispatchResultState::SUCCESS)
+        if (!(result >>= event) || !(event.Result >>= message) ||
+            event.State != frame::DispatchResultState::SUCCESS)
         {
             std::cerr << "conversion failed: " << utf8(message) << "\n";
+            return 1;
+        }
+        uno::Reference<sheet::XCalculatable>(document, uno::UNO_QUERY_THROW)->calculateAll();
+
+        // The sample business's own details, as its owner types them once in Paramètres.
+        const uno::Reference<sheet::XSpreadsheet> settings(
+            uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)
+                ->getSheets()
+                ->getByName(OStringToOUString("Param\xc3\xa8tres", RTL_TEXTENCODING_UTF8)),
+            uno::UNO_QUERY_THROW);
+        const char* details[][2] = {{"B2", "Menuiserie Dupont SARL"},
+                                    {"B3", "812 345 678 00017"},
+                                    {"B4", "14 rue des Charpentiers"},
+                                    {"B5", "69003 Lyon"},
+                                    {"B6", "compta@menuiserie-dupont.fr"},
+                                    {"B7", "04 78 00 00 00"},
+                                    {"B8", "FR76 3000 4000 0500 0012 3456 789"},
+                                    {"B9", "BNPAFRPPXXX"}};
+        for (const auto& [cell, value] : details)
+            uno::Reference<text::XTextRange>(
+                settings->getCellRangeByName(OUString::createFromAscii(cell))
+                    ->getCellByPosition(0, 0),
+                uno::UNO_QUERY_THROW)
+                ->setString(OStringToOUString(value, RTL_TEXTENCODING_UTF8));
+
+        // The reminders due as of the same date: letters (PDF, and one file to print) and e-mails.
+        const uno::Any reminders =
+            frame::DispatchHelper::create(office.context())
+                ->executeDispatch(
+                    provider, "fr.relance:generateReminders", "", 0,
+                    sequenceOf<beans::PropertyValue>(
+                        {property("Silent", uno::Any(true)),
+                         property("AsOf", uno::Any(OUString::createFromAscii(argv[3]))),
+                         property("OutputDir",
+                                  uno::Any(OStringToOUString((out / "relances").string().c_str(),
+                                                             RTL_TEXTENCODING_UTF8))),
+                         property("Formats", uno::Any(OUString("pdf,eml")))}));
+        OUString remindersMessage;
+        if (!(reminders >>= event) || !(event.Result >>= remindersMessage) ||
+            event.State != frame::DispatchResultState::SUCCESS)
+        {
+            std::cerr << "reminders failed: " << utf8(remindersMessage) << "\n";
             return 1;
         }
         uno::Reference<sheet::XCalculatable>(document, uno::UNO_QUERY_THROW)->calculateAll();
@@ -86,24 +136,32 @@ int main(int argc, char** argv)
         const fs::path workbook = out / "factures-registre.ods";
         uno::Reference<frame::XStorable>(document, uno::UNO_QUERY_THROW)
             ->storeToURL(OUString::createFromAscii(fileUrl(workbook.string()).c_str()),
-                         sequenceOf<beans::PropertyValue>({property("FilterName", uno::Any(OUString("calc8")))}));
+                         sequenceOf<beans::PropertyValue>(
+                             {property("FilterName", uno::Any(OUString("calc8")))}));
 
         // The dashboard, as the user sees it.
         const uno::Reference<sheet::XSpreadsheet> dashboard(
-            uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)->getSheets()->getByName("Tableau de bord"),
+            uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)
+                ->getSheets()
+                ->getByName("Tableau de bord"),
             uno::UNO_QUERY_THROW);
         std::ofstream summary(out / "summary.txt");
-        summary << utf8(message) << "\n\n";
-        summary << cellText(dashboard, 0, 0) << " — " << cellText(dashboard, 0, 2) << " : " << cellText(dashboard, 1, 2) << "\n";
+        summary << utf8(message) << "\n"
+                << utf8(remindersMessage) << " (" << (out / "relances").string() << ")\n\n";
+        summary << cellText(dashboard, 0, 0) << " — " << cellText(dashboard, 0, 2) << " : "
+                << cellText(dashboard, 1, 2) << "\n";
         for (sal_Int32 row = 4; row <= 14; ++row)
-            summary << "  " << cellText(dashboard, 0, row) << " : " << cellText(dashboard, 1, row) << "\n";
+            summary << "  " << cellText(dashboard, 0, row) << " : " << cellText(dashboard, 1, row)
+                    << "\n";
         summary << "\n" << cellText(dashboard, 3, 2) << "\n";
         for (sal_Int32 column = 3; column <= 7; ++column)
-            summary << "  " << cellText(dashboard, column, 3) << " : " << cellText(dashboard, column, 4) << "\n";
+            summary << "  " << cellText(dashboard, column, 3) << " : "
+                    << cellText(dashboard, column, 4) << "\n";
         summary << "\n" << cellText(dashboard, 0, 17) << "\n";
         for (sal_Int32 row = 18; row <= 22; ++row)
             if (!cellText(dashboard, 0, row).empty())
-                summary << "  " << cellText(dashboard, 0, row) << " : " << cellText(dashboard, 1, row) << "\n";
+                summary << "  " << cellText(dashboard, 0, row) << " : "
+                        << cellText(dashboard, 1, row) << "\n";
         summary.close();
         std::cout << std::ifstream(out / "summary.txt").rdbuf();
         uno::Reference<util::XCloseable>(document, uno::UNO_QUERY_THROW)->close(true);

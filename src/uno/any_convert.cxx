@@ -293,10 +293,9 @@ std::vector<RateTable::Row> rateRows(const uno::Any& value, const DateContext& d
         const uno::Any& when = cells[0];
         const uno::Any& rate = cells[1];
         OUString text;
-        const bool blankWhen = !when.hasValue() || ((when >>= text) && text.trim().isEmpty());
         const bool blankRate = !rate.hasValue() || ((rate >>= text) && text.trim().isEmpty());
-        if (blankWhen && blankRate)
-            continue;
+        if (blankRate)
+            continue; // a half-year listed without its rate yet (the row waiting to be filled)
         const std::string row = std::string(what) + ", row " + std::to_string(r + 1);
         HalfYear period;
         if ((when >>= text) && text.trim().getLength() == 7 && text[4] == '-' &&

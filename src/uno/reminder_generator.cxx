@@ -39,6 +39,7 @@
 #include "any_convert.hxx"
 #include "eml_message.hxx"
 #include "input_error.hxx"
+#include "invoice_status.hxx"
 #include "ledger_layout.hxx"
 #include "ledger_model.hxx"
 #include "text_fold.hxx"
@@ -211,7 +212,8 @@ public:
     }
 
     // Registre rows as the planner sees them; rowOf maps an invoice number to its sheet row.
-    std::vector<ReminderInvoice> invoices(std::map<std::string, sal_Int32>& rowOf) const
+    std::vector<ReminderInvoice> invoices(std::map<std::string, sal_Int32>& rowOf,
+                                          DayNumber asOf) const
     {
         const std::vector<LedgerColumn>& columns = invoiceColumns();
         const auto at = [&](const char* key)
@@ -240,10 +242,15 @@ public:
                 optionalAmount(cells[at("amount")], where + ", amount").value_or(*balance);
             invoice.paid = optionalAmount(cells[at("paid")], where + ", paid").value_or(0);
             invoice.balance = *balance;
-            invoice.disputed = !isBlank(cells[at("dispute")]);
+            // The notes count too ("litige livraison", "promesse 20/11"), as for the status.
+            const FollowUpFlags notes = parseFollowUpFlags(textOf(cells[at("notes")]), asOf);
+            invoice.disputed = !isBlank(cells[at("dispute")]) || notes.disputed;
             invoice.promiseDate =
                 optionalDate(cells[at("promise")], dates, where + ", promise date");
-            invoice.onHold = !isBlank(cells[at("hold")]);
+            if (!invoice.promiseDate && notes.promised)
+                invoice.promiseDate = notes.promiseDate;
+            // Litigation and written-off invoices are in other hands: no more letters.
+            invoice.onHold = !isBlank(cells[at("hold")]) || notes.litigation || notes.writtenOff;
             invoice.lastLevelSent =
                 optionalInteger(cells[at("level")], where + ", last reminder level", 0, 0, 3);
             invoice.lastReminderDate =
@@ -310,7 +317,7 @@ ReminderInput readInput(const LedgerReader& reader, const ReminderRequest& reque
 {
     ReminderInput input;
     input.asOf = request.asOf ? *request.asOf : reader.asOf();
-    input.invoices = reader.invoices(rowOf);
+    input.invoices = reader.invoices(rowOf, input.asOf);
     input.customers = reader.customers();
     input.log = reader.log();
     input.force = request.force;

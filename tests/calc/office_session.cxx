@@ -57,6 +57,7 @@ std::string fileUrl(const std::string& path)
 OfficeSession::OfficeSession(const OfficeOptions& options)
 {
     const fs::path profile = fs::absolute(options.profileDir);
+    profileDir_ = profile.string();
     std::vector<std::string> prepare = {options.sourceDir + "/scripts/prepare-profile",
                                         profile.string(), options.uiLanguage};
     if (!options.extension.empty())
@@ -139,8 +140,15 @@ uno::Reference<lang::XComponent> OfficeSession::newSpreadsheet() const
 
 uno::Reference<lang::XComponent> OfficeSession::load(const std::string& path) const
 {
+    // A copy: the original stays untouched and another office's lock on it cannot block us.
+    const fs::path copy = fs::path(profileDir_) / "documents" / fs::path(path).filename();
+    fs::create_directories(copy.parent_path());
+    fs::copy_file(path, copy, fs::copy_options::overwrite_existing);
     const uno::Sequence<beans::PropertyValue> arguments = sequenceOf<beans::PropertyValue>(
         {beans::PropertyValue("Hidden", 0, uno::Any(true), beans::PropertyState_DIRECT_VALUE)});
-    return desktop_->loadComponentFromURL(OUString::createFromAscii(fileUrl(path).c_str()),
-                                          "_blank", 0, arguments);
+    const uno::Reference<lang::XComponent> document = desktop_->loadComponentFromURL(
+        OUString::createFromAscii(fileUrl(copy.string()).c_str()), "_blank", 0, arguments);
+    if (!document.is())
+        throw std::runtime_error("cannot open " + path);
+    return document;
 }

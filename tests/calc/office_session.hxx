@@ -37,6 +37,7 @@ public:
 
 private:
     pid_t office_ = -1;
+    std::string profileDir_;
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XDesktop2> desktop_;
 };
