@@ -641,7 +641,14 @@ std::optional<std::optional<Cents>> plainAmountText(std::string_view text)
         else
             return std::nullopt;
     }
-    return std::optional<std::optional<Cents>>(parseFoldedAmountText(std::move(folded)));
+    // Runs of spaces count as one, as foldText makes them.
+    std::string collapsed;
+    for (char c : folded)
+        if (c != ' ' || (!collapsed.empty() && collapsed.back() != ' '))
+            collapsed.push_back(c);
+    while (!collapsed.empty() && collapsed.back() == ' ')
+        collapsed.pop_back();
+    return std::optional<std::optional<Cents>>(parseFoldedAmountText(std::move(collapsed)));
 }
 
 // Digits of a SIREN or SIRET, the first 9 (the SIREN) of a SIRET. A number cell loses leading
@@ -702,6 +709,15 @@ public:
         seenNumbers_.reserve(rows);
     }
 
+    // Numbers typed anywhere in the sheet: a number made up for a row without one must not
+    // take a number a later row really has.
+    void noteTypedNumber(const std::vector<SourceCell>& row)
+    {
+        const Cell number = readCell(row, columns_[index(Field::InvoiceNumber)]);
+        if (!number.empty())
+            typedNumbers_.insert(duplicateKey(cellText(number)));
+    }
+
     // True when no mapped cell of the row holds anything.
     bool isBlank(const std::vector<SourceCell>& row) const
     {
@@ -732,6 +748,10 @@ public:
         if (numberCell.empty())
         {
             invoice.number = "L" + std::to_string(rowIndex + 1);
+            for (int suffix = 2; typedNumbers_.count(duplicateKey(invoice.number)) ||
+                                 !seenNumbers_.insert(duplicateKey(invoice.number)).second;
+                 ++suffix)
+                invoice.number = "L" + std::to_string(rowIndex + 1) + "-" + std::to_string(suffix);
             addProblem(ImportProblem::Kind::MissingNumber, Field::InvoiceNumber, invoice.number);
         }
         else
@@ -930,6 +950,7 @@ private:
     const std::vector<SourceCell>* row_ = nullptr;
     std::size_t rowIndex_ = 0;
     std::unordered_set<std::string> seenNumbers_;
+    std::unordered_set<std::string> typedNumbers_;
     // Keyed by views into the grid, which outlives the import.
     std::unordered_map<std::string_view, std::optional<PaymentTerms>> termsCache_;
     std::unordered_map<std::string_view, std::optional<DayNumber>> dateCache_;
@@ -1043,6 +1064,8 @@ ImportResult importInvoices(const SourceGrid& grid, const HeaderGuess& header,
         --end;
     if (end > header.headerRow + 1)
         reader.reserve(end - header.headerRow - 1);
+    for (std::size_t rowIndex = header.headerRow + 1; rowIndex < end; ++rowIndex)
+        reader.noteTypedNumber(grid[rowIndex]);
     for (std::size_t rowIndex = header.headerRow + 1; rowIndex < end; ++rowIndex)
         reader.read(grid[rowIndex], rowIndex);
     return result;

@@ -97,11 +97,37 @@ bool isFiller(const std::string& w)
 
 } // namespace
 
+// Every character must be a letter, an ASCII digit, a space or ordinary punctuation: a symbol
+// or a digit of another script ("３０", "٣٠", "?") would otherwise vanish as a separator and
+// "?? jours fin de mois" would silently read as "fin de mois". A sign before a number is not
+// a duration either ("-30 jours").
+void checkCharacters(std::string_view text, const Words& words)
+{
+    const std::string folded = foldText(text);
+    std::string kept;
+    for (std::size_t i = 0; i < folded.size(); ++i)
+    {
+        const char c = folded[i];
+        if (c == '-' && i + 1 < folded.size() && folded[i + 1] >= '0' && folded[i + 1] <= '9' &&
+            (i == 0 || folded[i - 1] == ' '))
+            throw InputError("payment terms cannot be negative: \"" + std::string(text) + "\"");
+        if (c == ' ' || std::string_view(".,'/+()-:;").find(c) != std::string_view::npos)
+            continue;
+        kept.push_back(c);
+    }
+    std::string letters;
+    for (const std::string& word : words)
+        letters += word;
+    if (kept != letters)
+        throw InputError("payment terms not recognised: \"" + std::string(text) + "\"");
+}
+
 PaymentTerms parsePaymentTerms(std::string_view text)
 {
     const Words words = foldedWords(text);
     if (words.empty())
         throw InputError("payment terms are empty");
+    checkCharacters(text, words);
 
     auto unknown = [&](const std::string& word)
     {
@@ -165,7 +191,10 @@ PaymentTerms parsePaymentTerms(std::string_view text)
             ++i;
             continue;
         }
-        if (isFiller(word) || isDayUnit(word))
+        if (isDayUnit(word) && word != "d") // "d" alone is the elided "de" ("date d'émission")
+            throw InputError("payment terms: \"" + word + "\" without a number of days in \"" +
+                             std::string(text) + "\"");
+        if (isFiller(word))
         {
             ++i;
             continue;
@@ -214,7 +243,9 @@ DayNumber dueDate(DayNumber invoiceDate, const PaymentTerms& terms, EndOfMonthRe
 {
     if (!terms.endOfMonth)
         return invoiceDate + terms.days;
-    const EndOfMonthReading applied = terms.statedReading.value_or(reading);
+    // Without days the two readings are the same thing: the end of the invoice's month.
+    const EndOfMonthReading applied = terms.days == 0 ? EndOfMonthReading::DaysThenEndOfMonth
+                                                      : terms.statedReading.value_or(reading);
     const DayNumber base = applied == EndOfMonthReading::DaysThenEndOfMonth
                                ? endOfMonth(invoiceDate + terms.days)
                                : endOfMonth(invoiceDate) + terms.days;

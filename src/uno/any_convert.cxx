@@ -231,7 +231,8 @@ std::optional<Cents> optionalAmount(const uno::Any& raw, std::string_view what)
 
 Cents requiredAmount(const uno::Any& value, std::string_view what)
 {
-    if (const auto cents = optionalAmount(value, what))
+    // A blank cell reaches the add-in as 0: a required amount of 0 is a missing one.
+    if (const auto cents = optionalAmount(value, what); cents && *cents != 0)
         return *cents;
     throw InputError(std::string(what) + " is missing");
 }

@@ -6,6 +6,7 @@
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
 #include <com/sun/star/awt/XDialogProvider2.hpp>
+#include <com/sun/star/awt/XFixedText.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XMessageBox.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
@@ -134,7 +135,8 @@ private:
             0);
         order->selectItemPos(request_.options.dateOrder == DateOrder::MonthDayYear ? 1 : 0, true);
         for (std::size_t f = 0; f < kFields.size(); ++f)
-            text("MapLabel_" + OUString::number(f))
+            uno::Reference<awt::XFixedText>(
+                controls_->getControl("MapLabel_" + OUString::number(f)), uno::UNO_QUERY_THROW)
                 ->setText(fromUtf8(fieldLabel(kFields[f], request_.language)));
     }
 
@@ -233,18 +235,29 @@ OUString runConversionDialog(const uno::Reference<uno::XComponentContext>& conte
                              const uno::Reference<frame::XFrame>& frame, LedgerConverter& converter,
                              ConversionRequest request)
 {
-    const uno::Sequence<uno::Any> arguments = sequenceOf<uno::Any>(
-        {uno::Any(beans::NamedValue("ParentWindow", uno::Any(frame->getContainerWindow())))});
+    const uno::Sequence<uno::Any> arguments =
+        sequenceOf<uno::Any>({uno::Any(frame->getController()->getModel())});
     const uno::Reference<awt::XDialogProvider2> provider(
         context->getServiceManager()->createInstanceWithArgumentsAndContext(
             "com.sun.star.awt.DialogProvider2", arguments, context),
         uno::UNO_QUERY_THROW);
     const rtl::Reference<ConversionDialogHandler> handler(
         new ConversionDialogHandler(converter, request));
-    const uno::Reference<awt::XDialog> dialog =
-        provider->createDialogWithHandler(OUString::createFromAscii(kConvertLedgerDialogUrl),
-                                          uno::Reference<awt::XDialogEventHandler>(handler.get()));
-    handler->attach(dialog);
+    const uno::Reference<awt::XDialog> dialog = provider->createDialogWithArguments(
+        OUString::createFromAscii(kConvertLedgerDialogUrl),
+        sequenceOf<beans::NamedValue>(
+            {beans::NamedValue("ParentWindow", uno::Any(parentPeer(frame))),
+             beans::NamedValue("EventHandler", uno::Any(uno::Reference<awt::XDialogEventHandler>(
+                                                   handler.get())))}));
+    try
+    {
+        handler->attach(dialog);
+    }
+    catch (...)
+    {
+        uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY_THROW)->dispose();
+        throw;
+    }
     for (;;)
     {
         if (dialog->execute() != 1)

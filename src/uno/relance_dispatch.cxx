@@ -1,5 +1,7 @@
 #include "relance_dispatch.hxx"
 
+#include <filesystem>
+
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/DispatchResultEvent.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
@@ -18,6 +20,7 @@
 #include "office_language.hxx"
 
 using namespace css;
+namespace fs = std::filesystem;
 
 namespace relance::addin
 {
@@ -141,6 +144,7 @@ ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& argum
             request.pdf = formats.find("pdf") != std::string::npos;
             request.odt = formats.find("odt") != std::string::npos;
             request.eml = formats.find("eml") != std::string::npos;
+            request.send = formats.find("smtp") != std::string::npos;
         }
         else if (argument.Name == "Force")
             argument.Value >>= request.force;
@@ -267,6 +271,29 @@ void RelanceDispatch::dispatchWithNotification(
             else
                 notify(listener, self, frame::DispatchResultState::SUCCESS,
                        runReminderDialog(context_, frame_, generator, request));
+            return;
+        }
+        if (url.Path == "statement")
+        {
+            ReminderGenerator generator(context_, document, progress);
+            const ReminderRequest request = reminderRequest(arguments, parsed.request.language);
+            std::string customer;
+            for (const beans::PropertyValue& argument : arguments)
+                if (argument.Name == "Customer")
+                {
+                    OUString name;
+                    argument.Value >>= name;
+                    customer = toUtf8(name.trim());
+                }
+            const std::vector<std::string> files = generator.statements(request, customer);
+            const bool fr = request.language == Language::French;
+            const OUString message = fromUtf8(
+                std::to_string(files.size()) +
+                (fr ? " relevé(s) de compte : " : " statement(s) of account: ") +
+                (files.empty() ? std::string() : fs::path(files.front()).parent_path().string()));
+            notify(listener, self, frame::DispatchResultState::SUCCESS, message);
+            if (!parsed.silent)
+                showMessage(context_, frame_, message);
             return;
         }
         throw InputError("unknown command " + toUtf8(url.Complete));

@@ -8,6 +8,10 @@
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
 #include <com/sun/star/awt/XDialogProvider2.hpp>
+#include <com/sun/star/awt/XFixedText.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -28,11 +32,6 @@ using namespace css;
 
 namespace relance::addin
 {
-
-// Handler methods named in dialogs/Reminders.xdl (a test checks the two agree).
-inline constexpr std::array<const char*, 2> kReminderHandlers = {"onApplyLevel", "onPreview"};
-inline constexpr const char* kRemindersDialogUrl =
-    "vnd.sun.star.extension://fr.relance.calc/dialogs/Reminders.xdl";
 
 namespace
 {
@@ -167,7 +166,7 @@ private:
             excluded += describe(exclusion, request_.language) + "\n";
         text("Excluded")
             ->setText(fromUtf8(excluded.empty() ? (fr ? "Aucune." : "None.") : excluded));
-        text("AsOfLabel")
+        uno::Reference<awt::XFixedText>(controls_->getControl("AsOfLabel"), uno::UNO_QUERY_THROW)
             ->setText(fromUtf8((fr ? "Relances au " : "Reminders as of ") +
                                formatDate(request_.asOf.value_or(0), request_.language)));
     }
@@ -220,18 +219,32 @@ OUString runReminderDialog(const uno::Reference<uno::XComponentContext>& context
 {
     if (!request.asOf)
         request.asOf = generator.asOf();
-    const uno::Sequence<uno::Any> arguments = sequenceOf<uno::Any>(
-        {uno::Any(beans::NamedValue("ParentWindow", uno::Any(frame->getContainerWindow())))});
+    // LibreOffice 7.4's dialog provider takes the document model as its only setup argument;
+    // the parent window and the handler go with the dialog itself.
+    const uno::Sequence<uno::Any> arguments =
+        sequenceOf<uno::Any>({uno::Any(frame->getController()->getModel())});
     const uno::Reference<awt::XDialogProvider2> provider(
         context->getServiceManager()->createInstanceWithArgumentsAndContext(
             "com.sun.star.awt.DialogProvider2", arguments, context),
         uno::UNO_QUERY_THROW);
     const rtl::Reference<ReminderDialogHandler> handler(
         new ReminderDialogHandler(context, generator, request));
-    const uno::Reference<awt::XDialog> dialog =
-        provider->createDialogWithHandler(OUString::createFromAscii(kRemindersDialogUrl),
-                                          uno::Reference<awt::XDialogEventHandler>(handler.get()));
-    handler->attach(dialog);
+    const uno::Reference<awt::XDialog> dialog = provider->createDialogWithArguments(
+        OUString::createFromAscii(kRemindersDialogUrl),
+        sequenceOf<beans::NamedValue>(
+            {beans::NamedValue("ParentWindow", uno::Any(uno::Reference<awt::XWindowPeer>(
+                                                   frame->getContainerWindow(), uno::UNO_QUERY))),
+             beans::NamedValue("EventHandler", uno::Any(uno::Reference<awt::XDialogEventHandler>(
+                                                   handler.get())))}));
+    try
+    {
+        handler->attach(dialog);
+    }
+    catch (...)
+    {
+        uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY_THROW)->dispose();
+        throw;
+    }
     const bool accepted = dialog->execute() == 1;
     const ReminderRequest chosen = handler->collect();
     uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY_THROW)->dispose();

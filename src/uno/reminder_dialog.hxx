@@ -4,6 +4,8 @@
 // is ReminderGenerator's, the same as the silent command's.
 #pragma once
 
+#include <array>
+
 #include "uno_basics.hxx"
 
 #include <com/sun/star/frame/XFrame.hpp>
@@ -13,6 +15,11 @@
 
 namespace relance::addin
 {
+
+// Handler methods named in dialogs/Reminders.xdl (a test checks the two agree).
+inline constexpr std::array<const char*, 2> kReminderHandlers = {"onApplyLevel", "onPreview"};
+inline constexpr const char* kRemindersDialogUrl =
+    "vnd.sun.star.extension://fr.relance.calc/dialogs/Reminders.xdl";
 
 // Returns the summary of what was generated, or an empty string when cancelled.
 OUString runReminderDialog(const css::uno::Reference<css::uno::XComponentContext>& context,

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -27,6 +28,7 @@
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
@@ -42,6 +44,7 @@
 #include "invoice_status.hxx"
 #include "ledger_layout.hxx"
 #include "ledger_model.hxx"
+#include "smtp_sender.hxx"
 #include "text_fold.hxx"
 
 using namespace css;
@@ -376,10 +379,13 @@ public:
     // Fills the level's template for one customer and stores it as ODT (always: the combined
     // PDF is assembled from them) and PDF.
     void write(const CustomerReminder& letter, const LetterFields& fields, const fs::path& odt,
-               const fs::path& pdf)
+               const fs::path& pdf, const char* templateOverride = nullptr)
     {
         const uno::Reference<lang::XComponent> document = desktop_->loadComponentFromURL(
-            templates_ + OUString::createFromAscii(templateName(letter.level, language_)) + ".odt",
+            templates_ +
+                OUString::createFromAscii(
+                    templateOverride ? templateOverride : templateName(letter.level, language_)) +
+                ".odt",
             "_blank", 0,
             sequenceOf<beans::PropertyValue>(
                 {property("Hidden", uno::Any(true)), property("AsTemplate", uno::Any(true))}));
@@ -387,8 +393,8 @@ public:
             throw InputError("cannot open the letter template");
         try
         {
-            fillInvoiceTable(document, fields);
             replaceFields(document, fields.fields);
+            fillInvoiceTable(document, fields);
             const uno::Reference<frame::XStorable> storable(document, uno::UNO_QUERY_THROW);
             storable->storeToURL(urlOf(odt), sequenceOf<beans::PropertyValue>({property(
                                                  "FilterName", uno::Any(OUString("writer8")))}));
@@ -455,29 +461,34 @@ private:
     }
 
     // Every {{name}} of the document, replaced literally (no regular expression, no markup).
+    // Every {{name}} of the template, found once before anything is inserted, then replaced
+    // by its value as plain text: a value is never searched again, so a customer named
+    // "{{total.du}}" or "<b>" stays as typed. The invoice table's {{facture.*}} are left for
+    // fillInvoiceTable.
     static void replaceFields(const uno::Reference<lang::XComponent>& document,
                               const FieldMap& fields)
     {
         const uno::Reference<util::XReplaceable> replaceable(document, uno::UNO_QUERY_THROW);
-        for (const auto& [name, value] : fields)
-        {
-            const uno::Reference<util::XReplaceDescriptor> descriptor =
-                replaceable->createReplaceDescriptor();
-            descriptor->setSearchString("{{" + fromUtf8(name) + "}}");
-            descriptor->setReplaceString(fromUtf8(value));
-            descriptor->setPropertyValue("SearchRegularExpression", uno::Any(false));
-            descriptor->setPropertyValue("SearchCaseSensitive", uno::Any(true));
-            replaceable->replaceAll(
-                uno::Reference<util::XSearchDescriptor>(descriptor, uno::UNO_QUERY_THROW));
-        }
-        // A placeholder left over is a template error worth knowing before anything is sent.
-        const uno::Reference<util::XReplaceDescriptor> leftover =
+        const uno::Reference<util::XReplaceDescriptor> search =
             replaceable->createReplaceDescriptor();
-        leftover->setSearchString("{{");
-        if (const uno::Reference<container::XIndexAccess> found = replaceable->findAll(
-                uno::Reference<util::XSearchDescriptor>(leftover, uno::UNO_QUERY_THROW));
-            found.is() && found->getCount() > 0)
-            throw InputError("the letter template has an unknown {{field}}");
+        search->setSearchString("\\{\\{[^{}]*\\}\\}");
+        search->setPropertyValue("SearchRegularExpression", uno::Any(true));
+        const uno::Reference<container::XIndexAccess> found = replaceable->findAll(
+            uno::Reference<util::XSearchDescriptor>(search, uno::UNO_QUERY_THROW));
+        std::vector<uno::Reference<text::XTextRange>> ranges;
+        for (sal_Int32 i = 0; found.is() && i < found->getCount(); ++i)
+            ranges.emplace_back(found->getByIndex(i), uno::UNO_QUERY_THROW);
+        for (const auto& range : ranges)
+        {
+            const std::string placeholder = toUtf8(range->getString());
+            const std::string name = foldText(placeholder.substr(2, placeholder.size() - 4));
+            if (name.rfind("facture.", 0) == 0)
+                continue;
+            const auto value = fields.find(name);
+            if (value == fields.end())
+                throw InputError("the letter template has an unknown field " + placeholder);
+            range->setString(fromUtf8(value->second));
+        }
     }
 
     // The "Factures" table: its second row is the per-invoice template, repeated per invoice.
@@ -597,6 +608,70 @@ ReminderPlan ReminderGenerator::plan(const ReminderRequest& request) const
         request);
 }
 
+std::vector<std::string> ReminderGenerator::statements(const ReminderRequest& request,
+                                                       const std::string& customer)
+{
+    const LedgerReader reader(document_);
+    std::map<std::string, sal_Int32> rowOf;
+    const DayNumber situation = request.asOf ? *request.asOf : reader.asOf();
+    const std::vector<ReminderInvoice> invoices = reader.invoices(rowOf, situation);
+    const std::vector<ReminderCustomer> customers = reader.customers();
+    const SenderDetails sender = reader.sender();
+    const bool fr = request.language == Language::French;
+
+    // Every customer with something due, or the one asked for: all its open invoices.
+    std::map<std::string, CustomerReminder> byCustomer;
+    for (const ReminderInvoice& invoice : invoices)
+    {
+        const std::string key = foldText(invoice.customer);
+        if (!customer.empty() && key != foldText(customer))
+            continue;
+        CustomerReminder& statement = byCustomer[key];
+        if (statement.customer.name.empty())
+        {
+            statement.customer.name = invoice.customer;
+            for (const ReminderCustomer& known : customers)
+                if (foldText(known.name) == key)
+                    statement.customer = known;
+            statement.level = ReminderLevel::First;
+            statement.date = situation;
+            statement.deadline = situation;
+        }
+        ReminderLine line;
+        line.invoice = invoice;
+        line.daysLate = std::max(0, situation - invoice.dueDate);
+        line.level = ReminderLevel::First;
+        statement.invoices.push_back(line);
+        statement.totalBalance += invoice.balance;
+    }
+    if (!customer.empty() && byCustomer.empty())
+        throw InputError(fr ? "aucune facture ouverte pour « " + customer + " »"
+                            : "no open invoice for \"" + customer + "\"");
+
+    fs::path out = request.outputDir.empty() ? fs::temp_directory_path() / "Relances"
+                                             : fs::path(request.outputDir);
+    out /= toIsoString(situation);
+    fs::create_directories(out);
+    LetterWriter writer(context_, request.language);
+    std::vector<std::string> written;
+    for (auto& [key, statement] : byCustomer)
+    {
+        std::sort(statement.invoices.begin(), statement.invoices.end(),
+                  [](const ReminderLine& a, const ReminderLine& b)
+                  { return a.invoice.dueDate < b.invoice.dueDate; });
+        const std::string base =
+            std::string(fr ? "releve" : "statement") + "_" + fileSafeName(statement.customer.name);
+        const fs::path odt = out / (base + ".odt");
+        const fs::path pdf = out / (base + ".pdf");
+        writer.write(statement, letterFields(statement, sender, request.language), odt, pdf,
+                     fr ? "releve" : "statement");
+        if (!request.odt)
+            fs::remove(odt);
+        written.push_back(pdf.string());
+    }
+    return written;
+}
+
 DayNumber ReminderGenerator::asOf() const
 {
     return LedgerReader(document_).asOf();
@@ -644,6 +719,19 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
         progress_->start(fromUtf8(request.language == Language::French ? "Relance : courriers"
                                                                        : "Relance: letters"),
                          total);
+    // One SMTP connection for the whole batch, with the server set in LibreOffice's mail merge
+    // options; a connection failure is recorded on every letter, which still exists as PDF.
+    std::unique_ptr<SmtpSession> smtp;
+    std::string smtpFailure;
+    if (request.send && record)
+        try
+        {
+            smtp = std::make_unique<SmtpSession>(context_, smtpSettingsFromOffice(context_));
+        }
+        catch (const InputError& error)
+        {
+            smtpFailure = error.what();
+        }
     std::vector<fs::path> odts;
     for (sal_Int32 i = 0; i < total; ++i)
     {
@@ -662,13 +750,13 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
             generated.pdf = pdf.string();
         if (request.odt)
             generated.odt = odt.string();
-        if (request.eml)
+        if (request.eml || (request.send && record))
         {
+            const bool fr = request.language == Language::French;
             try
             {
                 if (letter.customer.email.empty())
-                    throw InputError(request.language == Language::French ? "pas d'adresse e-mail"
-                                                                          : "no e-mail address");
+                    throw InputError(fr ? "pas d'adresse e-mail" : "no e-mail address");
                 EmailMessage message;
                 message.from = sender.email;
                 message.fromName = sender.name;
@@ -680,9 +768,28 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
                 message.date = input.asOf;
                 message.attachments.push_back(
                     {pdf.filename().string(), "application/pdf", readFile(pdf)});
-                const fs::path eml = out / (base + ".eml");
-                std::ofstream(eml, std::ios::binary) << toEml(message);
-                generated.eml = eml.string();
+                if (request.eml)
+                {
+                    const fs::path eml = out / (base + ".eml");
+                    const std::string text = toEml(message); // validates before writing
+                    std::ofstream(eml, std::ios::binary) << text;
+                    generated.eml = eml.string();
+                }
+                if (request.send && record)
+                {
+                    try
+                    {
+                        if (!smtpFailure.empty())
+                            throw InputError(smtpFailure);
+                        smtp->send(message);
+                        generated.sent = true;
+                    }
+                    catch (const InputError& error)
+                    {
+                        generated.problem =
+                            std::string(fr ? "non envoyé : " : "not sent: ") + error.what();
+                    }
+                }
             }
             catch (const InputError& error)
             {
@@ -739,13 +846,15 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
             }
         }
         const bool fr = request.language == Language::French;
-        std::string channel = request.eml && !generated.eml.empty()
+        std::string channel = generated.sent ? "E-mail (SMTP)"
+                              : request.eml && !generated.eml.empty()
                                   ? "E-mail (.eml)"
                                   : (fr ? "Courrier PDF" : "PDF letter");
         std::string file = !generated.eml.empty()
                                ? generated.eml
                                : (!generated.pdf.empty() ? generated.pdf : generated.odt);
-        std::string state = generated.problem.empty()
+        std::string state = generated.sent && generated.problem.empty() ? (fr ? "Envoyé" : "Sent")
+                            : generated.problem.empty()
                                 ? (fr ? "Généré" : "Generated")
                                 : (fr ? "Généré, " : "Generated, ") + generated.problem;
         rows.getArray()[i] = sequenceOf<uno::Any>(

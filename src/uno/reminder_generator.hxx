@@ -29,7 +29,8 @@ struct ReminderRequest
     bool pdf = true;
     bool odt = false;
     bool eml = false;
-    bool force = false;                                 // regenerate what was already done today
+    bool send = false;  // through the SMTP server set in LibreOffice's mail merge options
+    bool force = false; // regenerate what was already done today
     std::set<std::string> skipped;                      // customers the user unticked (folded)
     std::map<std::string, ReminderLevel> levelOverride; // by folded customer name
 };
@@ -40,6 +41,7 @@ struct GeneratedLetter
     ReminderLevel level = ReminderLevel::First;
     std::string pdf, odt, eml; // paths written
     std::string problem;       // e.g. "no e-mail address": the letter exists, the e-mail does not
+    bool sent = false;         // delivered to the SMTP server
 };
 
 struct ReminderReport
@@ -67,6 +69,12 @@ public:
 
     // Writes the letters only, recording nothing (the dialog's preview).
     ReminderReport previewLetters(const ReminderRequest& request);
+
+    // Statements of account ("relevés de compte"): every open invoice of one customer, or of
+    // each customer with something due when `customer` is empty. Returns the PDFs written;
+    // records nothing in the log.
+    std::vector<std::string> statements(const ReminderRequest& request,
+                                        const std::string& customer);
 
     // The dashboard's as-of date (DateSituation).
     DayNumber asOf() const;

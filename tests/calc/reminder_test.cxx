@@ -356,3 +356,65 @@ TEST_F(Reminders, FormalNoticeClaimsPenaltiesAndIndemnities)
     EXPECT_NE(letter.find("l441-10"), std::string::npos);
     EXPECT_NE(letter.find("d441-5"), std::string::npos);
 }
+
+TEST_F(Reminders, StatementOfAccountListsEveryOpenInvoice)
+{
+    const Outcome outcome =
+        command(sample.document(), "fr.relance:statement",
+                {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+                 argument("OutputDir", uno::Any(ustr(output.string()))),
+                 argument("Customer", uno::Any(OUString("Boulangerie Martin")))});
+    ASSERT_TRUE(outcome.success) << outcome.message;
+    const fs::path pdf =
+        output / "2026-11-15" /
+        (std::string(french() ? "releve" : "statement") + "_boulangerie-martin.pdf");
+    ASSERT_TRUE(fs::exists(pdf)) << outcome.message;
+    const std::string text = run("pdftotext -layout '" + pdf.string() + "' - 2>&1");
+    int open = 0;
+    for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
+        // Invoices without a due date (no payment terms) cannot be dated: they are left out.
+        if (cellText(ledger, 1, r) == "Boulangerie Martin" &&
+            ledger->getCellByPosition(column("balance"), r)->getValue() > 0 &&
+            !cellText(ledger, column("due_date"), r).empty())
+        {
+            EXPECT_NE(text.find(cellText(ledger, 0, r)), std::string::npos)
+                << cellText(ledger, 0, r);
+            ++open;
+        }
+    EXPECT_GT(open, 0);
+    // A statement is not a reminder: the log stays empty.
+    EXPECT_EQ(usedRows(ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders)), 1);
+
+    const Outcome unknown = command(sample.document(), "fr.relance:statement",
+                                    {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+                                     argument("OutputDir", uno::Any(ustr(output.string()))),
+                                     argument("Customer", uno::Any(OUString("Nobody")))});
+    EXPECT_FALSE(unknown.success);
+    EXPECT_NE(unknown.message.find("Nobody"), std::string::npos);
+}
+
+TEST_F(Reminders, TextFromTheSheetStaysLiteral)
+{
+    // A name that looks like a template field and markup, and an address with a line break.
+    const sal_Int32 martin = customerRow("Boulangerie Martin");
+    ASSERT_GT(martin, 0);
+    setText(customers, 1, martin, "{{total.du}} <b>Martin</b> & Fils");
+    setText(customers, 3, martin, "compta@martin.fr\r\nBcc: everyone@example.com");
+    sample.recalculate();
+    const Outcome outcome = generate();
+    ASSERT_TRUE(outcome.success) << outcome.message;
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+    sal_Int32 row = -1;
+    for (sal_Int32 r = 1; r < usedRows(log); ++r)
+        if (cellText(log, 1, r) == "Boulangerie Martin")
+            row = r;
+    ASSERT_GT(row, 0);
+    // The e-mail was refused with a clear reason; the letter exists and prints the name as typed.
+    EXPECT_NE(cellText(log, 8, row).find("line break"), std::string::npos) << cellText(log, 8, row);
+    const fs::path pdf = cellText(log, 7, row);
+    ASSERT_EQ(pdf.extension(), ".pdf");
+    EXPECT_FALSE(fs::exists(fs::path(pdf).replace_extension(".eml")));
+    const std::string text = run("pdftotext '" + pdf.string() + "' - 2>&1");
+    EXPECT_NE(text.find("{{total.du}} <b>Martin</b> & Fils"), std::string::npos)
+        << text.substr(0, 1500);
+}

@@ -14,6 +14,8 @@
 #include <gtest/gtest.h>
 
 #include "function_table.hxx"
+#include "ledger_dialog.hxx"
+#include "reminder_dialog.hxx"
 
 using namespace relance::addin;
 namespace fs = std::filesystem;
@@ -144,4 +146,39 @@ TEST(Metadata, CoreIncludesNoUno)
         EXPECT_FALSE(std::regex_search(text, unoInclude)) << entry.path() << " includes UNO";
     }
     EXPECT_GT(files, 0u);
+}
+
+// Dialog event handlers are named in the .xdl and implemented in code: the two lists must agree,
+// and every string resource the dialog uses must exist in both languages.
+TEST(Metadata, DialogHandlersAndStringsAgree)
+{
+    struct Dialog
+    {
+        const char* name;
+        std::set<std::string> handlers;
+    };
+    const Dialog dialogs[] = {
+        {"ConvertLedger", {kConvertLedgerHandlers.begin(), kConvertLedgerHandlers.end()}},
+        {"Reminders", {kReminderHandlers.begin(), kReminderHandlers.end()}}};
+    const std::regex handler(R"(vnd\.sun\.star\.UNO:(\w+))");
+    const std::regex resource(R"(&amp;(\d+\.[\w.]+))");
+    for (const Dialog& dialog : dialogs)
+    {
+        SCOPED_TRACE(dialog.name);
+        const fs::path folder = fs::path(SOURCE_DIR) / "dialogs";
+        const std::string xdl = readFile(folder / (std::string(dialog.name) + ".xdl"));
+        ASSERT_FALSE(xdl.empty());
+        std::set<std::string> named;
+        for (std::sregex_iterator it(xdl.begin(), xdl.end(), handler), end; it != end; ++it)
+            named.insert((*it)[1]);
+        EXPECT_EQ(named, dialog.handlers);
+        for (const char* language : {"fr_FR", "en_US"})
+        {
+            const std::string strings =
+                readFile(folder / (std::string(dialog.name) + "_" + language + ".properties"));
+            for (std::sregex_iterator it(xdl.begin(), xdl.end(), resource), end; it != end; ++it)
+                EXPECT_NE(strings.find(std::string((*it)[1]) + "="), std::string::npos)
+                    << (*it)[1] << " missing in " << language;
+        }
+    }
 }

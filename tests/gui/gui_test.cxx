@@ -1,0 +1,720 @@
+// The GUI ring: the office of the calc ring, but with windows (on the Xvfb display xvfb-run
+// gives the process) and a French UI. What only a real window shows: the "Créances clients"
+// menu in the frame's menu bar; the conversion dialog the menu command opens, filled from the
+// sheet, then cancelled without touching the document; and the conversion undone in one step
+// (Calc undoes a sheet insertion through the active view, which a headless office lacks).
+//
+// The dialog runs modally inside the dispatch, so the command is dispatched from a second
+// thread while this one finds the dialog among the toolkit's top windows. That window is the
+// VCL peer, not the UnoDialogControl (no XControlContainer, and the peers carry no control
+// name), so a control is found by the position dialogs/ConvertLedger.xdl gives it: the XDL's
+// APPFONT position, converted to pixels by the dialog itself, is where its accessible child
+// (the control's own peer: XListBox, XNumericField, ...) sits.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <thread>
+
+#include <com/sun/star/accessibility/AccessibleRole.hpp>
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleComponent.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XBitmap.hpp>
+#include <com/sun/star/awt/XDevice.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
+#include <com/sun/star/awt/XExtendedToolkit.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XNumericField.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XTopWindow.hpp>
+#include <com/sun/star/awt/XUnitConversion.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNameReplace.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XLayoutManager.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/ui/XUIElement.hpp>
+#include <com/sun/star/util/MeasureUnit.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
+#include <gtest/gtest.h>
+
+#include "calc_support.hxx"
+#include "ledger_layout.hxx"
+
+using namespace relance_test;
+using namespace std::chrono_literals;
+
+namespace
+{
+
+const char* const kDialogTitle = "Relance — Convertir en registre de suivi";
+const char* const kMenuTitle = "Créances clients";
+const char* const kUndoTitle = "Relance : registre";
+
+// A call into the office that never returns (a modal window nobody answers, a deadlock) would
+// sit until ctest's timeout without a word of where. Each stage is named; one lasting longer
+// than the limit ends the process with its name.
+class Watchdog
+{
+public:
+    static void stage(const std::string& name)
+    {
+        const std::lock_guard<std::mutex> lock(mutex());
+        current() = {name, std::chrono::steady_clock::now()};
+    }
+    static void start(std::chrono::seconds limit)
+    {
+        std::thread(
+            [limit]
+            {
+                for (;;)
+                {
+                    std::this_thread::sleep_for(1s);
+                    const std::lock_guard<std::mutex> lock(mutex());
+                    if (!current().first.empty() &&
+                        std::chrono::steady_clock::now() - current().second > limit)
+                    {
+                        std::cerr << "\nHUNG for over " << limit.count()
+                                  << " s while: " << current().first << std::endl;
+                        std::_Exit(3);
+                    }
+                }
+            })
+            .detach();
+    }
+
+private:
+    static std::mutex& mutex()
+    {
+        static std::mutex instance;
+        return instance;
+    }
+    static std::pair<std::string, std::chrono::steady_clock::time_point>& current()
+    {
+        static std::pair<std::string, std::chrono::steady_clock::time_point> instance;
+        return instance;
+    }
+};
+
+// Polls until the condition holds or the time is up; returns the condition's last value.
+bool waitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout,
+             std::chrono::milliseconds interval = 100ms)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;)
+    {
+        if (condition())
+            return true;
+        if (std::chrono::steady_clock::now() > deadline)
+            return false;
+        std::this_thread::sleep_for(interval);
+    }
+}
+
+// The tip of the day can pop up, modal, over the first document window: off.
+void quietStartup(const uno::Reference<uno::XComponentContext>& context)
+{
+    try
+    {
+        const uno::Reference<lang::XMultiServiceFactory> provider =
+            configuration::theDefaultProvider::get(context);
+        const uno::Reference<container::XNameReplace> misc(
+            provider->createInstanceWithArguments(
+                "com.sun.star.configuration.ConfigurationUpdateAccess",
+                sequenceOf<uno::Any>({uno::Any(beans::PropertyValue(
+                    "nodepath", 0, uno::Any(OUString("/org.openoffice.Office.Common/Misc")),
+                    beans::PropertyState_DIRECT_VALUE))})),
+            uno::UNO_QUERY_THROW);
+        misc->replaceByName("ShowTipOfTheDay", uno::Any(false));
+        uno::Reference<util::XChangesBatch>(misc, uno::UNO_QUERY_THROW)->commitChanges();
+    }
+    catch (const uno::Exception& error)
+    {
+        std::cerr << "note: tip of the day left as it is: " << utf8(error.Message) << "\n";
+    }
+}
+
+// One office with windows per process, French UI, the extension installed.
+OfficeSession& guiOffice()
+{
+    static std::unique_ptr<OfficeSession> session;
+    static std::string failure;
+    if (!failure.empty())
+        throw std::runtime_error(failure);
+    if (!session)
+        try
+        {
+            if (env("DISPLAY").empty())
+                throw std::runtime_error("no DISPLAY: run under xvfb-run (ctest -R calc.gui)");
+            Watchdog::stage("starting the office");
+            OfficeOptions options;
+            options.sourceDir = env("RELANCE_SOURCE_DIR");
+            options.programDir = env("LO_PROGRAM_DIR");
+            options.profileDir = env("RELANCE_TEST_PROFILE");
+            options.extension = env("RELANCE_TEST_SKIP_INSTALL").empty() ? env("RELANCE_OXT") : "";
+            options.uiLanguage = "fr-FR";
+            options.headless = false;
+            session = std::make_unique<OfficeSession>(options);
+            std::atexit([] { session.reset(); });
+            quietStartup(session->context());
+        }
+        catch (const std::exception& error)
+        {
+            failure = error.what();
+            throw;
+        }
+    return *session;
+}
+
+std::string samplePath()
+{
+    return env("RELANCE_SOURCE_DIR") + "/sample/factures.fods";
+}
+
+// The sample in a window of its own, in front and active; closed without saving at the end.
+class VisibleDocument
+{
+public:
+    explicit VisibleDocument(const std::string& path)
+    {
+        OfficeSession& office = guiOffice();
+        Watchdog::stage("loading " + path);
+        // No "Hidden" argument: a frame with a container window, a menu bar and a view.
+        document_ = office.desktop()->loadComponentFromURL(ustr(fileUrl(path)), "_blank", 0, {});
+        model_.set(document_, uno::UNO_QUERY_THROW);
+        frame_ = model_->getCurrentController()->getFrame();
+        const uno::Reference<awt::XWindow> window = frame_->getContainerWindow();
+        uno::Reference<awt::XTopWindow>(window, uno::UNO_QUERY_THROW)->toFront();
+        window->setFocus();
+        frame_->activate();
+        // Calc's undo of sheet insertion goes through the active view: wait for this one.
+        Watchdog::stage("activating the sample's window");
+        const uno::Reference<uno::XInterface> self(document_, uno::UNO_QUERY);
+        if (!waitFor(
+                [&]
+                {
+                    return uno::Reference<uno::XInterface>(office.desktop()->getCurrentComponent(),
+                                                           uno::UNO_QUERY) == self;
+                },
+                20s))
+        {
+            close();
+            throw std::runtime_error("the loaded sample never became the current document");
+        }
+    }
+    ~VisibleDocument() { close(); }
+    VisibleDocument(const VisibleDocument&) = delete;
+    VisibleDocument& operator=(const VisibleDocument&) = delete;
+
+    const uno::Reference<lang::XComponent>& document() const { return document_; }
+    const uno::Reference<frame::XFrame>& frame() const { return frame_; }
+    uno::Reference<sheet::XSpreadsheets> sheets() const
+    {
+        return uno::Reference<sheet::XSpreadsheetDocument>(document_, uno::UNO_QUERY_THROW)
+            ->getSheets();
+    }
+    sal_Int32 sheetCount() const
+    {
+        return uno::Reference<container::XIndexAccess>(sheets(), uno::UNO_QUERY_THROW)->getCount();
+    }
+    uno::Reference<sheet::XSpreadsheet> sheet(const std::string& name) const
+    {
+        return uno::Reference<sheet::XSpreadsheet>(sheets()->getByName(ustr(name)),
+                                                   uno::UNO_QUERY_THROW);
+    }
+
+private:
+    void close()
+    {
+        Watchdog::stage("closing the sample");
+        try
+        {
+            uno::Reference<util::XCloseable>(document_, uno::UNO_QUERY_THROW)->close(true);
+        }
+        catch (const uno::Exception&)
+        {
+        }
+    }
+
+    uno::Reference<lang::XComponent> document_;
+    uno::Reference<frame::XModel> model_;
+    uno::Reference<frame::XFrame> frame_;
+};
+
+// Everything a sheet holds in its used area: values, texts and formulas.
+std::string fingerprint(const uno::Reference<sheet::XSpreadsheet>& sheet)
+{
+    const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
+    const uno::Reference<sheet::XUsedAreaCursor> used(cursor, uno::UNO_QUERY_THROW);
+    used->gotoStartOfUsedArea(false);
+    used->gotoEndOfUsedArea(true);
+    std::string all;
+    for (const auto& row :
+         uno::Reference<sheet::XCellRangeFormula>(cursor, uno::UNO_QUERY_THROW)->getFormulaArray())
+    {
+        for (const OUString& cell : row)
+            all += utf8(cell) + "\x1f";
+        all += "\n";
+    }
+    return all;
+}
+
+std::vector<std::string> ledgerSheetNames()
+{
+    using relance::addin::LedgerSheet;
+    std::vector<std::string> names;
+    for (LedgerSheet sheet :
+         {LedgerSheet::Invoices, LedgerSheet::Payments, LedgerSheet::Customers,
+          LedgerSheet::Reminders, LedgerSheet::Dashboard, LedgerSheet::Settings})
+        names.push_back(relance::addin::sheetName(sheet).in(relance::Language::French));
+    return names;
+}
+
+beans::PropertyValue argument(const char* name, const uno::Any& value)
+{
+    return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
+                                beans::PropertyState_DIRECT_VALUE);
+}
+
+struct CommandResult
+{
+    bool finished = false; // the dispatch returned a DispatchResultEvent
+    bool success = false;
+    std::string message;
+};
+
+CommandResult dispatch(const uno::Reference<frame::XFrame>& frame,
+                       const std::vector<beans::PropertyValue>& arguments)
+{
+    const uno::Any result =
+        frame::DispatchHelper::create(guiOffice().context())
+            ->executeDispatch(uno::Reference<frame::XDispatchProvider>(frame, uno::UNO_QUERY_THROW),
+                              "fr.relance:convertLedger", "", 0,
+                              uno::Sequence<beans::PropertyValue>(
+                                  arguments.data(), static_cast<sal_Int32>(arguments.size())));
+    CommandResult out;
+    frame::DispatchResultEvent event;
+    if (result >>= event)
+    {
+        out.finished = true;
+        out.success = event.State == frame::DispatchResultState::SUCCESS;
+        OUString message;
+        event.Result >>= message;
+        out.message = utf8(message);
+    }
+    return out;
+}
+
+// The menu command run on a thread of its own, since it blocks while its dialog is up.
+// Whatever happens to the test, the destructor gets the thread back: it calls `rescue` (which
+// closes the dialog) until the dispatch returns.
+class BackgroundDispatch
+{
+public:
+    BackgroundDispatch(const uno::Reference<frame::XFrame>& frame, std::function<void()> rescue)
+        : state_(std::make_shared<State>()), rescue_(std::move(rescue))
+    {
+        thread_ = std::thread(
+            [state = state_, frame]
+            {
+                try
+                {
+                    state->result = dispatch(frame, {});
+                }
+                catch (const uno::Exception& error)
+                {
+                    state->result.message = "exception: " + utf8(error.Message);
+                }
+                catch (const std::exception& error)
+                {
+                    state->result.message = std::string("exception: ") + error.what();
+                }
+                state->done.store(true);
+            });
+    }
+    ~BackgroundDispatch()
+    {
+        for (int attempt = 0; attempt < 30 && !done(); ++attempt)
+        {
+            try
+            {
+                rescue_();
+            }
+            catch (const uno::Exception&)
+            {
+            }
+            wait(1s);
+        }
+        if (done())
+            thread_.join();
+        else
+            thread_.detach(); // the office is stuck; ctest's timeout ends the run
+    }
+    BackgroundDispatch(const BackgroundDispatch&) = delete;
+    BackgroundDispatch& operator=(const BackgroundDispatch&) = delete;
+
+    bool done() const { return state_->done.load(); }
+    bool wait(std::chrono::milliseconds timeout) const
+    {
+        return waitFor([this] { return done(); }, timeout, 50ms);
+    }
+    // Only once done().
+    const CommandResult& result() const { return state_->result; }
+
+private:
+    struct State
+    {
+        std::atomic<bool> done{false};
+        CommandResult result;
+    };
+    std::shared_ptr<State> state_;
+    std::function<void()> rescue_;
+    std::thread thread_;
+};
+
+uno::Reference<awt::XExtendedToolkit> toolkit()
+{
+    return uno::Reference<awt::XExtendedToolkit>(awt::Toolkit::create(guiOffice().context()),
+                                                 uno::UNO_QUERY_THROW);
+}
+
+// The visible dialog among the office's top windows with that title, or null.
+// (XExtendedToolkit's window list is marked deprecated, with nothing offered instead.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+uno::Reference<awt::XDialog> findDialog(const std::string& title)
+{
+    const uno::Reference<awt::XExtendedToolkit> windows = toolkit();
+    for (sal_Int32 i = 0, count = windows->getTopWindowCount(); i < count; ++i)
+    {
+        const uno::Reference<awt::XDialog> dialog(windows->getTopWindow(i), uno::UNO_QUERY);
+        const uno::Reference<awt::XWindow2> window(dialog, uno::UNO_QUERY);
+        if (dialog.is() && window.is() && window->isVisible() && utf8(dialog->getTitle()) == title)
+            return dialog;
+    }
+    return {};
+}
+#pragma GCC diagnostic pop
+
+// Control positions (APPFONT) by id, as dialogs/ConvertLedger.xdl places them.
+std::map<std::string, awt::Point> xdlPositions(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
+    const std::string xdl{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::regex element(R"(<dlg:(\w+)\s([^>]*)>)");
+    const auto attribute = [](const std::string& attributes, const char* name)
+    {
+        std::smatch match;
+        if (std::regex_search(attributes, match,
+                              std::regex(std::string("dlg:") + name + R"(="([^"]*)\")")))
+            return match[1].str();
+        return std::string();
+    };
+    std::map<std::string, awt::Point> positions;
+    for (auto it = std::sregex_iterator(xdl.begin(), xdl.end(), element);
+         it != std::sregex_iterator(); ++it)
+    {
+        const std::string attributes = (*it)[2].str();
+        const std::string id = attribute(attributes, "id");
+        const std::string left = attribute(attributes, "left");
+        const std::string top = attribute(attributes, "top");
+        if (!id.empty() && !left.empty() && !top.empty() && (*it)[1].str() != "window")
+            positions[id] = awt::Point(std::stoi(left), std::stoi(top));
+    }
+    return positions;
+}
+
+// The controls of the running dialog, by their XDL id.
+class DialogControls
+{
+public:
+    explicit DialogControls(const uno::Reference<awt::XDialog>& dialog)
+        : dialog_(dialog),
+          positions_(xdlPositions(env("RELANCE_SOURCE_DIR") + "/dialogs/ConvertLedger.xdl"))
+    {
+    }
+
+    // The control's peer (it is its own accessible object too).
+    uno::Reference<accessibility::XAccessible> control(const std::string& id) const
+    {
+        const auto position = positions_.find(id);
+        if (position == positions_.end())
+            throw std::runtime_error("no control " + id + " in ConvertLedger.xdl");
+        const awt::Point pixel =
+            uno::Reference<awt::XUnitConversion>(dialog_, uno::UNO_QUERY_THROW)
+                ->convertPointToPixel(position->second, util::MeasureUnit::APPFONT);
+        const uno::Reference<accessibility::XAccessibleContext> context =
+            uno::Reference<accessibility::XAccessible>(dialog_, uno::UNO_QUERY_THROW)
+                ->getAccessibleContext();
+        for (sal_Int64 i = 0, count = context->getAccessibleChildCount(); i < count; ++i)
+        {
+            const uno::Reference<accessibility::XAccessible> child = context->getAccessibleChild(i);
+            const uno::Reference<accessibility::XAccessibleComponent> component(
+                child.is() ? child->getAccessibleContext() : nullptr, uno::UNO_QUERY);
+            if (!component.is())
+                continue;
+            const awt::Rectangle bounds = component->getBounds();
+            if (std::abs(bounds.X - pixel.X) <= 2 && std::abs(bounds.Y - pixel.Y) <= 2)
+                return child;
+        }
+        throw std::runtime_error("control " + id + " not found in the dialog");
+    }
+    template <typename Interface> uno::Reference<Interface> as(const std::string& id) const
+    {
+        const uno::Reference<Interface> control(this->control(id), uno::UNO_QUERY);
+        if (!control.is())
+            throw std::runtime_error("control " + id + " is not a " +
+                                     utf8(cppu::UnoType<Interface>::get().getTypeName()));
+        return control;
+    }
+
+private:
+    uno::Reference<awt::XDialog> dialog_;
+    std::map<std::string, awt::Point> positions_;
+};
+
+std::vector<uno::Reference<accessibility::XAccessibleContext>>
+children(const uno::Reference<accessibility::XAccessibleContext>& parent)
+{
+    std::vector<uno::Reference<accessibility::XAccessibleContext>> out;
+    for (sal_Int64 i = 0, count = parent->getAccessibleChildCount(); i < count; ++i)
+        if (const uno::Reference<accessibility::XAccessible> child = parent->getAccessibleChild(i);
+            child.is() && child->getAccessibleContext().is())
+            out.push_back(child->getAccessibleContext());
+    return out;
+}
+
+// The first object with that role, depth first, at most `depth` levels down.
+uno::Reference<accessibility::XAccessibleContext>
+findAccessible(const uno::Reference<accessibility::XAccessible>& root, sal_Int16 role, int depth)
+{
+    const uno::Reference<accessibility::XAccessibleContext> context =
+        root.is() ? root->getAccessibleContext() : nullptr;
+    if (!context.is())
+        return {};
+    if (context->getAccessibleRole() == role)
+        return context;
+    if (depth > 0)
+        for (sal_Int64 i = 0, count = context->getAccessibleChildCount(); i < count; ++i)
+            if (const auto found = findAccessible(context->getAccessibleChild(i), role, depth - 1);
+                found.is())
+                return found;
+    return {};
+}
+
+// For people, not asserted: the dialog as it was drawn, as a .bmp in the build directory.
+void saveScreenshot(const uno::Reference<awt::XDialog>& dialog, const std::string& name)
+{
+    try
+    {
+        const uno::Reference<awt::XWindow> window(dialog, uno::UNO_QUERY_THROW);
+        const awt::Rectangle area = window->getPosSize();
+        const uno::Sequence<sal_Int8> dib =
+            uno::Reference<awt::XDevice>(dialog, uno::UNO_QUERY_THROW)
+                ->createBitmap(0, 0, area.Width, area.Height)
+                ->getDIB();
+        std::string directory = env("RELANCE_GUI_ARTIFACTS");
+        const std::string path = (directory.empty() ? "." : directory) + "/" + name;
+        std::ofstream out(path, std::ios::binary);
+        out.write(reinterpret_cast<const char*>(dib.getConstArray()), dib.getLength());
+        std::cout << "screenshot: " << path << "\n";
+    }
+    catch (const std::exception& error)
+    {
+        std::cout << "no screenshot: " << error.what() << "\n";
+    }
+    catch (const uno::Exception& error)
+    {
+        std::cout << "no screenshot: " << utf8(error.Message) << "\n";
+    }
+}
+
+} // namespace
+
+TEST(Gui, ReceivablesMenuIsInTheMenuBar)
+{
+    const VisibleDocument sample(samplePath());
+    // The layout manager's menu bar element hands out its manager, not the menu; the menu as
+    // shown is reached through the window's accessibility tree.
+    const uno::Reference<ui::XUIElement> element =
+        uno::Reference<frame::XLayoutManager>(
+            uno::Reference<beans::XPropertySet>(sample.frame(), uno::UNO_QUERY_THROW)
+                ->getPropertyValue("LayoutManager"),
+            uno::UNO_QUERY_THROW)
+            ->getElement("private:resource/menubar/menubar");
+    ASSERT_TRUE(element.is()) << "the frame has no menu bar";
+
+    uno::Reference<accessibility::XAccessibleContext> menuBar;
+    waitFor(
+        [&]
+        {
+            menuBar =
+                findAccessible(uno::Reference<accessibility::XAccessible>(
+                                   sample.frame()->getContainerWindow(), uno::UNO_QUERY_THROW),
+                               accessibility::AccessibleRole::MENU_BAR, 4);
+            return menuBar.is();
+        },
+        20s);
+    ASSERT_TRUE(menuBar.is()) << "no menu bar in the window's accessibility tree";
+
+    Watchdog::stage("reading the menu bar");
+    std::string all;
+    uno::Reference<accessibility::XAccessibleContext> receivables;
+    for (const auto& menu : children(menuBar))
+    {
+        all += " [" + utf8(menu->getAccessibleName()) + "]";
+        if (utf8(menu->getAccessibleName()) == kMenuTitle)
+            receivables = menu;
+    }
+    std::cout << "menu bar:" << all << "\n";
+    ASSERT_TRUE(receivables.is()) << "no \"" << kMenuTitle << "\" menu in:" << all;
+    EXPECT_EQ(receivables->getAccessibleRole(), accessibility::AccessibleRole::MENU);
+
+    // The conversion entries, as the user reads them (the menu may hold more).
+    std::vector<std::string> entries;
+    std::string listed;
+    for (const auto& entry : children(receivables))
+    {
+        entries.push_back(utf8(entry->getAccessibleName()));
+        listed += " [" + entries.back() + "]";
+    }
+    for (const char* expected :
+         {"Convertir en registre de suivi…", "Actualiser le registre depuis la feuille source…"})
+        EXPECT_NE(std::find(entries.begin(), entries.end(), expected), entries.end())
+            << "no \"" << expected << "\" in:" << listed;
+}
+
+TEST(Gui, ConversionDialogIsFilledFromTheSheetAndCancels)
+{
+    const VisibleDocument sample(samplePath());
+    const sal_Int32 sheetsBefore = sample.sheetCount();
+    const std::string sourceBefore = fingerprint(sample.sheet("Factures"));
+
+    Watchdog::stage("waiting for the dialog");
+    const BackgroundDispatch command(sample.frame(),
+                                     []
+                                     {
+                                         if (const auto dialog = findDialog(kDialogTitle);
+                                             dialog.is())
+                                             dialog->endExecute();
+                                     });
+    uno::Reference<awt::XDialog> dialog;
+    waitFor(
+        [&]
+        {
+            dialog = findDialog(kDialogTitle);
+            return dialog.is() || command.done();
+        },
+        60s, 200ms);
+    ASSERT_TRUE(dialog.is()) << (!command.done() ? std::string("no dialog after 60 s")
+                                 : command.result().finished
+                                     ? "the command returned without a dialog: " +
+                                           command.result().message
+                                     : "the command was not handled: " + command.result().message);
+
+    // Filled as ledger_dialog.cxx promises, from the sample's messy sheet. The handler fills the
+    // controls before the dialog is shown; the poll only rides out a slow first paint.
+    Watchdog::stage("reading the dialog");
+    const DialogControls controls(dialog);
+    const auto sourceSheet = controls.as<awt::XListBox>("SourceSheet");
+    const auto headerRow = controls.as<awt::XNumericField>("HeaderRow");
+    const auto invoiceNumber = controls.as<awt::XListBox>("Map_0");
+    const auto preview = controls.as<awt::XTextComponent>("PreviewText");
+    waitFor([&] { return preview->getText().indexOf("320") >= 0; }, 10s);
+    EXPECT_EQ(utf8(sourceSheet->getSelectedItem()), "Factures");
+    EXPECT_EQ(headerRow->getValue(), 4.0);
+    EXPECT_EQ(utf8(invoiceNumber->getSelectedItem()).substr(0, 1), "A")
+        << utf8(invoiceNumber->getSelectedItem());
+    EXPECT_NE(utf8(preview->getText()).find("320"), std::string::npos) << utf8(preview->getText());
+
+    std::this_thread::sleep_for(500ms); // let the first paint land before the screenshot
+    saveScreenshot(dialog, "convert-ledger-dialog.bmp");
+
+    // Cancel, as a user clicks it.
+    Watchdog::stage("cancelling the dialog");
+    const uno::Reference<accessibility::XAccessibleAction> cancel(
+        controls.control("Cancel")->getAccessibleContext(), uno::UNO_QUERY_THROW);
+    ASSERT_GT(cancel->getAccessibleActionCount(), 0);
+    cancel->doAccessibleAction(0);
+    ASSERT_TRUE(command.wait(30s)) << "the command did not return after Cancel";
+    EXPECT_TRUE(command.result().finished);
+    EXPECT_TRUE(command.result().success) << command.result().message;
+    EXPECT_EQ(command.result().message, ""); // cancelled: no summary
+    EXPECT_TRUE(waitFor([] { return !findDialog(kDialogTitle).is(); }, 10s))
+        << "the dialog is still on screen";
+
+    // Nothing was written.
+    EXPECT_EQ(sample.sheetCount(), sheetsBefore);
+    for (const std::string& name : ledgerSheetNames())
+        EXPECT_FALSE(sample.sheets()->hasByName(ustr(name))) << name;
+    EXPECT_EQ(fingerprint(sample.sheet("Factures")), sourceBefore);
+    EXPECT_FALSE(
+        uno::Reference<util::XModifiable>(sample.document(), uno::UNO_QUERY_THROW)->isModified());
+}
+
+TEST(Gui, ConversionIsUndoneInOneStep)
+{
+    const VisibleDocument sample(samplePath());
+    const uno::Reference<document::XUndoManager> undo =
+        uno::Reference<document::XUndoManagerSupplier>(sample.document(), uno::UNO_QUERY_THROW)
+            ->getUndoManager();
+    const sal_Int32 sheetsBefore = sample.sheetCount();
+    const std::string sourceBefore = fingerprint(sample.sheet("Factures"));
+    const sal_Int32 stepsBefore = undo->getAllUndoActionTitles().getLength();
+
+    Watchdog::stage("converting silently");
+    const CommandResult result =
+        dispatch(sample.frame(), {argument("Silent", uno::Any(true)),
+                                  argument("AsOf", uno::Any(OUString("2026-11-15")))});
+    ASSERT_TRUE(result.success) << result.message;
+    ASSERT_EQ(sample.sheetCount(), sheetsBefore + 6);
+    for (const std::string& name : ledgerSheetNames())
+        EXPECT_TRUE(sample.sheets()->hasByName(ustr(name))) << name;
+    ASSERT_TRUE(undo->isUndoPossible());
+    EXPECT_EQ(utf8(undo->getCurrentUndoActionTitle()), kUndoTitle);
+    EXPECT_EQ(undo->getAllUndoActionTitles().getLength(), stepsBefore + 1);
+
+    Watchdog::stage("undoing");
+    undo->undo();
+    Watchdog::stage("checking the undone document");
+
+    EXPECT_EQ(sample.sheetCount(), sheetsBefore);
+    for (const std::string& name : ledgerSheetNames())
+        EXPECT_FALSE(sample.sheets()->hasByName(ustr(name))) << name;
+    EXPECT_EQ(fingerprint(sample.sheet("Factures")), sourceBefore);
+    EXPECT_EQ(undo->getAllUndoActionTitles().getLength(), stepsBefore);
+    EXPECT_EQ(utf8(undo->getCurrentRedoActionTitle()), kUndoTitle);
+}
+
+int main(int argc, char** argv)
+{
+    ::testing::InitGoogleTest(&argc, argv);
+    Watchdog::start(180s);
+    const int status = RUN_ALL_TESTS();
+    Watchdog::stage("shutting the office down");
+    return status;
+}
