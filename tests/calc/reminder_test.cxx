@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <regex>
+#include <set>
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -18,6 +19,7 @@
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
@@ -218,11 +220,45 @@ TEST_F(Reminders, LettersLogAndNoSecondRunTheSameDay)
 
     const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
     ASSERT_EQ(usedRows(log), 1);
+    // The source sheet, every cell and formula, and the folder of the sample's copy.
+    const uno::Reference<sheet::XSpreadsheet> source(
+        uno::Reference<sheet::XSpreadsheetDocument>(sample.document(), uno::UNO_QUERY_THROW)
+            ->getSheets()
+            ->getByName("Factures"),
+        uno::UNO_QUERY_THROW);
+    const auto fingerprint = [&]
+    {
+        const uno::Reference<sheet::XSheetCellCursor> cursor = source->createCursor();
+        const uno::Reference<sheet::XUsedAreaCursor> used(cursor, uno::UNO_QUERY_THROW);
+        used->gotoStartOfUsedArea(false);
+        used->gotoEndOfUsedArea(true);
+        std::string all;
+        for (const auto& row :
+             uno::Reference<sheet::XCellRangeFormula>(cursor, uno::UNO_QUERY_THROW)
+                 ->getFormulaArray())
+            for (const OUString& cell : row)
+                all += utf8(cell) + "\x1f";
+        return all;
+    };
+    const std::string sourceBefore = fingerprint();
+    const fs::path documentFolder = fs::path(env("RELANCE_TEST_PROFILE")) / "documents";
+    const auto filesIn = [](const fs::path& folder)
+    {
+        std::set<std::string> files;
+        for (const auto& entry : fs::recursive_directory_iterator(folder))
+            files.insert(entry.path().string());
+        return files;
+    };
+    const std::set<std::string> documentFilesBefore = filesIn(documentFolder);
     const Outcome first = generate();
     ASSERT_TRUE(first.success) << first.message;
     sample.recalculate();
     const sal_Int32 logged = usedRows(log) - 1;
     ASSERT_GT(logged, 5) << first.message;
+    // Nothing changed in the invoices the user typed; nothing written beside the workbook:
+    // every file the run wrote is in the output folder it was given.
+    EXPECT_EQ(fingerprint(), sourceBefore);
+    EXPECT_EQ(filesIn(documentFolder), documentFilesBefore);
 
     // Every log row: today's date, level 1 (never reminded before: one step at a time), a file.
     std::map<std::string, sal_Int32> logRowOf;
@@ -232,6 +268,7 @@ TEST_F(Reminders, LettersLogAndNoSecondRunTheSameDay)
         EXPECT_EQ(log->getCellByPosition(2, r)->getValue(), 1.0) << cellText(log, 1, r);
         const std::string file = cellText(log, 7, r);
         EXPECT_TRUE(fs::exists(file)) << file;
+        EXPECT_EQ(file.rfind(output.string(), 0), 0u) << file;
         logRowOf[cellText(log, 1, r)] = r;
     }
     EXPECT_EQ(logRowOf.count("Garage Lefèvre SAS"), 0u) << "a customer on hold is not reminded";
