@@ -1,5 +1,6 @@
 #include "ledger_converter.hxx"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -392,6 +393,17 @@ public:
         }
         step(30);
 
+        // Every sheet exists, and every name the formulas use is defined, before the first
+        // formula is written: defining a name later makes Calc re-resolve every formula cell.
+        for (LedgerSheet sheet :
+             {LedgerSheet::Invoices, LedgerSheet::Payments, LedgerSheet::Customers,
+              LedgerSheet::Reminders, LedgerSheet::Dashboard, LedgerSheet::Settings})
+        {
+            bool created = false;
+            ensureSheet(sheet, created);
+        }
+        defineName(OUString::createFromAscii(kAsOfName),
+                   address(name(LedgerSheet::Dashboard), 1, 2));
         ensureSettings();
         writeLedger(rows, firstSheetRow);
         step(60);
@@ -417,14 +429,16 @@ private:
     uno::Reference<sheet::XSpreadsheet> ensureSheet(LedgerSheet which, bool& created)
     {
         const OUString sheetName = name(which);
-        created = !sheets_->hasByName(sheetName);
-        if (created)
-            created_.push_back(sheetName);
-        if (created)
-            sheets_->insertNewByName(sheetName,
-                                     static_cast<sal_Int16>(uno::Reference<container::XIndexAccess>(
-                                                                sheets_, uno::UNO_QUERY_THROW)
-                                                                ->getCount()));
+        // Created by this run, now or a moment ago: its content is still to be laid out.
+        created = std::find(created_.begin(), created_.end(), sheetName) != created_.end();
+        if (created || sheets_->hasByName(sheetName))
+            return sheetNamed(sheets_, sheetName);
+        created = true;
+        created_.push_back(sheetName);
+        sheets_->insertNewByName(
+            sheetName, static_cast<sal_Int16>(
+                           uno::Reference<container::XIndexAccess>(sheets_, uno::UNO_QUERY_THROW)
+                               ->getCount()));
         return sheetNamed(sheets_, sheetName);
     }
 
@@ -567,39 +581,6 @@ private:
         if (rows.empty())
             return;
 
-        Grid values(static_cast<sal_Int32>(rows.size()));
-        for (std::size_t r = 0; r < rows.size(); ++r)
-        {
-            Row cells(static_cast<sal_Int32>(columns.size()));
-            uno::Any* out = cells.getArray();
-            for (std::size_t c = 0; c < columns.size(); ++c)
-            {
-                switch (columns[c].source)
-                {
-                case ColumnSource::Imported:
-                    out[c] = importedValue(rows[r].invoice, columns[c], nullDate_, firstSheetRow);
-                    break;
-                case ColumnSource::User:
-                    out[c] = rows[r].user.size() > c && rows[r].user[c].hasValue()
-                                 ? rows[r].user[c]
-                                 : uno::Any(OUString());
-                    break;
-                case ColumnSource::Formula:
-                    out[c] <<= OUString();
-                    break;
-                }
-            }
-            values.getArray()[r] = cells;
-        }
-        uno::Reference<sheet::XCellRangeData>(rangeOf(sheet, 0, 1, lastColumn, lastRow),
-                                              uno::UNO_QUERY_THROW)
-            ->setDataArray(values);
-
-        // Formula columns: values were written as literals above, formulas only here.
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            if (columns[c].source == ColumnSource::Formula)
-                fillFormula(sheet, columns[c], static_cast<sal_Int32>(c), lastRow);
-
         // Names the other sheets' formulas use.
         const std::pair<const char*, const char*> named[] = {
             {"Registre_Numero", "number"},
@@ -654,6 +635,39 @@ private:
                                   beans::PropertyState_DIRECT_VALUE)});
         entries->addNew(condition);
         dataRange->setPropertyValue("ConditionalFormat", uno::Any(entries));
+
+        Grid values(static_cast<sal_Int32>(rows.size()));
+        for (std::size_t r = 0; r < rows.size(); ++r)
+        {
+            Row cells(static_cast<sal_Int32>(columns.size()));
+            uno::Any* out = cells.getArray();
+            for (std::size_t c = 0; c < columns.size(); ++c)
+            {
+                switch (columns[c].source)
+                {
+                case ColumnSource::Imported:
+                    out[c] = importedValue(rows[r].invoice, columns[c], nullDate_, firstSheetRow);
+                    break;
+                case ColumnSource::User:
+                    out[c] = rows[r].user.size() > c && rows[r].user[c].hasValue()
+                                 ? rows[r].user[c]
+                                 : uno::Any(OUString());
+                    break;
+                case ColumnSource::Formula:
+                    out[c] <<= OUString();
+                    break;
+                }
+            }
+            values.getArray()[r] = cells;
+        }
+        uno::Reference<sheet::XCellRangeData>(rangeOf(sheet, 0, 1, lastColumn, lastRow),
+                                              uno::UNO_QUERY_THROW)
+            ->setDataArray(values);
+
+        // Formula columns: values were written as literals above, formulas only here.
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            if (columns[c].source == ColumnSource::Formula)
+                fillFormula(sheet, columns[c], static_cast<sal_Int32>(c), lastRow);
     }
 
     // The row-2 formula, filled down to lastRow: setFormulaArray grows quadratically with the

@@ -44,15 +44,29 @@ std::string rowName(std::size_t row)
     return "row " + std::to_string(row + 1);
 }
 
+// The row is named only when a cell cannot be read: building the text for every cell of a
+// 100 000-row range would cost more than reading it.
+template <typename Read> auto readCellAt(std::size_t row, const char* what, Read&& read)
+{
+    try
+    {
+        return read(what);
+    }
+    catch (const InputError& error)
+    {
+        throw InputError(rowName(row) + ": " + error.what());
+    }
+}
+
 std::optional<DayNumber> dateCell(const uno::Any& cell, const DateContext& dates, std::size_t row,
                                   const char* what)
 {
-    return optionalDate(cell, dates, std::string(what) + ", " + rowName(row));
+    return readCellAt(row, what, [&](const char* name) { return optionalDate(cell, dates, name); });
 }
 
 std::optional<Cents> amountCell(const uno::Any& cell, std::size_t row, const char* what)
 {
-    return optionalAmount(cell, std::string(what) + ", " + rowName(row));
+    return readCellAt(row, what, [&](const char* name) { return optionalAmount(cell, name); });
 }
 
 } // namespace
