@@ -601,41 +601,6 @@ private:
                        rangeText(sheetName, static_cast<sal_Int32>(columnIndex(columns, key)), 1,
                                  lastRow));
 
-        // Autofilter over the table, and overdue open invoices highlighted.
-        const uno::Reference<beans::XPropertySet> documentProperties(document_,
-                                                                     uno::UNO_QUERY_THROW);
-        const uno::Reference<sheet::XDatabaseRanges> databaseRanges(
-            documentProperties->getPropertyValue("DatabaseRanges"), uno::UNO_QUERY_THROW);
-        const OUString filterName = "Relance_Registre";
-        if (uno::Reference<container::XNameAccess>(databaseRanges, uno::UNO_QUERY_THROW)
-                ->hasByName(filterName))
-            databaseRanges->removeByName(filterName);
-        databaseRanges->addNewByName(
-            filterName, table::CellRangeAddress(sheetIndex(sheetName), 0, 0, lastColumn, lastRow));
-        setProperty(uno::Reference<uno::XInterface>(
-                        uno::Reference<container::XNameAccess>(databaseRanges, uno::UNO_QUERY_THROW)
-                            ->getByName(filterName),
-                        uno::UNO_QUERY),
-                    "AutoFilter", uno::Any(true));
-
-        const uno::Reference<beans::XPropertySet> dataRange(
-            rangeOf(sheet, 0, 1, lastColumn, lastRow), uno::UNO_QUERY_THROW);
-        const uno::Reference<sheet::XSheetConditionalEntries> entries(
-            dataRange->getPropertyValue("ConditionalFormat"), uno::UNO_QUERY_THROW);
-        entries->clear();
-        const uno::Sequence<beans::PropertyValue> condition = sequenceOf<beans::PropertyValue>(
-            {beans::PropertyValue("Operator", 0, uno::Any(sheet::ConditionOperator_FORMULA),
-                                  beans::PropertyState_DIRECT_VALUE),
-             beans::PropertyValue("Formula1", 0, uno::Any(OUString("AND(N($I2)>0;N($J2)>0)")),
-                                  beans::PropertyState_DIRECT_VALUE),
-             beans::PropertyValue("StyleName", 0, uno::Any(OUString("Bad")),
-                                  beans::PropertyState_DIRECT_VALUE),
-             beans::PropertyValue("SourcePosition", 0,
-                                  uno::Any(table::CellAddress(sheetIndex(sheetName), 0, 1)),
-                                  beans::PropertyState_DIRECT_VALUE)});
-        entries->addNew(condition);
-        dataRange->setPropertyValue("ConditionalFormat", uno::Any(entries));
-
         Grid values(static_cast<sal_Int32>(rows.size()));
         for (std::size_t r = 0; r < rows.size(); ++r)
         {
@@ -668,6 +633,42 @@ private:
         for (std::size_t c = 0; c < columns.size(); ++c)
             if (columns[c].source == ColumnSource::Formula)
                 fillFormula(sheet, columns[c], static_cast<sal_Int32>(c), lastRow);
+
+        // Overdue open invoices highlighted.
+        const uno::Reference<beans::XPropertySet> dataRange(
+            rangeOf(sheet, 0, 1, lastColumn, lastRow), uno::UNO_QUERY_THROW);
+        const uno::Reference<sheet::XSheetConditionalEntries> entries(
+            dataRange->getPropertyValue("ConditionalFormat"), uno::UNO_QUERY_THROW);
+        entries->clear();
+        const uno::Sequence<beans::PropertyValue> condition = sequenceOf<beans::PropertyValue>(
+            {beans::PropertyValue("Operator", 0, uno::Any(sheet::ConditionOperator_FORMULA),
+                                  beans::PropertyState_DIRECT_VALUE),
+             beans::PropertyValue("Formula1", 0, uno::Any(OUString("AND(N($I2)>0;N($J2)>0)")),
+                                  beans::PropertyState_DIRECT_VALUE),
+             beans::PropertyValue("StyleName", 0, uno::Any(OUString("Bad")),
+                                  beans::PropertyState_DIRECT_VALUE),
+             beans::PropertyValue("SourcePosition", 0,
+                                  uno::Any(table::CellAddress(sheetIndex(sheetName), 0, 1)),
+                                  beans::PropertyState_DIRECT_VALUE)});
+        entries->addNew(condition);
+        dataRange->setPropertyValue("ConditionalFormat", uno::Any(entries));
+
+        // Autofilter over the written table.
+        const uno::Reference<beans::XPropertySet> documentProperties(document_,
+                                                                     uno::UNO_QUERY_THROW);
+        const uno::Reference<sheet::XDatabaseRanges> databaseRanges(
+            documentProperties->getPropertyValue("DatabaseRanges"), uno::UNO_QUERY_THROW);
+        const OUString filterName = "Relance_Registre";
+        if (uno::Reference<container::XNameAccess>(databaseRanges, uno::UNO_QUERY_THROW)
+                ->hasByName(filterName))
+            databaseRanges->removeByName(filterName);
+        databaseRanges->addNewByName(
+            filterName, table::CellRangeAddress(sheetIndex(sheetName), 0, 0, lastColumn, lastRow));
+        setProperty(uno::Reference<uno::XInterface>(
+                        uno::Reference<container::XNameAccess>(databaseRanges, uno::UNO_QUERY_THROW)
+                            ->getByName(filterName),
+                        uno::UNO_QUERY),
+                    "AutoFilter", uno::Any(true));
     }
 
     // The row-2 formula, filled down to lastRow: setFormulaArray grows quadratically with the
