@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -20,7 +24,9 @@
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 
+#include "civil_date.hxx"
 #include "function_table.hxx"
+#include "ledger_layout.hxx"
 #include "office_session.hxx"
 
 namespace relance_test
@@ -148,5 +154,41 @@ private:
     uno::Reference<lang::XComponent> document_;
     uno::Reference<sheet::XSpreadsheet> sheet_;
 };
+
+// Ledger sheets as the tests read them.
+inline beans::PropertyValue argument(const char* name, const uno::Any& value)
+{
+    return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
+                                beans::PropertyState_DIRECT_VALUE);
+}
+
+inline sal_Int32 usedRows(const uno::Reference<sheet::XSpreadsheet>& sheet)
+{
+    const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
+    uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
+    return uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
+               ->getRangeAddress()
+               .EndRow +
+           1;
+}
+
+inline std::string cellText(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column,
+                            sal_Int32 row)
+{
+    return utf8(uno::Reference<text::XTextRange>(sheet->getCellByPosition(column, row),
+                                                 uno::UNO_QUERY_THROW)
+                    ->getString());
+}
+
+inline sal_Int32 column(const char* key)
+{
+    return static_cast<sal_Int32>(
+        relance::addin::columnIndex(relance::addin::invoiceColumns(), key));
+}
+
+inline double serial(int y, unsigned m, unsigned d)
+{
+    return relance::toDayNumber({y, m, d}) - relance::toDayNumber({1899, 12, 30});
+}
 
 } // namespace relance_test

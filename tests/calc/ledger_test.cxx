@@ -60,12 +60,6 @@ CommandResult runCommand(const uno::Reference<lang::XComponent>& document,
     return out;
 }
 
-beans::PropertyValue argument(const char* name, const uno::Any& value)
-{
-    return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
-                                beans::PropertyState_DIRECT_VALUE);
-}
-
 uno::Reference<sheet::XSpreadsheets> sheetsOf(const uno::Reference<lang::XComponent>& document)
 {
     return uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)->getSheets();
@@ -103,33 +97,9 @@ std::string fingerprint(const uno::Reference<sheet::XSpreadsheet>& sheet)
     return all;
 }
 
-sal_Int32 usedRows(const uno::Reference<sheet::XSpreadsheet>& sheet)
-{
-    const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
-    uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
-    return uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-               ->getRangeAddress()
-               .EndRow +
-           1;
-}
-
-std::string cellText(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column,
-                     sal_Int32 row)
-{
-    return utf8(uno::Reference<text::XTextRange>(sheet->getCellByPosition(column, row),
-                                                 uno::UNO_QUERY_THROW)
-                    ->getString());
-}
-
 double value(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column, sal_Int32 row)
 {
     return sheet->getCellByPosition(column, row)->getValue();
-}
-
-sal_Int32 column(const char* key)
-{
-    return static_cast<sal_Int32>(
-        relance::addin::columnIndex(relance::addin::invoiceColumns(), key));
 }
 
 // The ledger row of an invoice number (0-based sheet row), or -1.
@@ -140,11 +110,6 @@ sal_Int32 findInvoice(const uno::Reference<sheet::XSpreadsheet>& ledger, const s
         if (cellText(ledger, 0, r) == number)
             return r;
     return -1;
-}
-
-double serial(int y, unsigned m, unsigned d)
-{
-    return relance::toDayNumber({y, m, d}) - relance::toDayNumber({1899, 12, 30});
 }
 
 class Ledger : public ::testing::Test

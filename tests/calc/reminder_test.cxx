@@ -40,12 +40,6 @@ struct Outcome
     std::string message;
 };
 
-beans::PropertyValue argument(const char* name, const uno::Any& value)
-{
-    return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
-                                beans::PropertyState_DIRECT_VALUE);
-}
-
 Outcome command(const uno::Reference<lang::XComponent>& document, const char* url,
                 std::vector<beans::PropertyValue> arguments)
 {
@@ -84,40 +78,11 @@ uno::Reference<sheet::XSpreadsheet> ledgerSheet(const uno::Reference<lang::XComp
         uno::UNO_QUERY_THROW);
 }
 
-sal_Int32 usedRows(const uno::Reference<sheet::XSpreadsheet>& sheet)
-{
-    const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
-    uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
-    return uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-               ->getRangeAddress()
-               .EndRow +
-           1;
-}
-
-std::string cellText(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column,
-                     sal_Int32 row)
-{
-    return utf8(uno::Reference<text::XTextRange>(sheet->getCellByPosition(column, row),
-                                                 uno::UNO_QUERY_THROW)
-                    ->getString());
-}
-
 void setText(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column, sal_Int32 row,
              const std::string& value)
 {
     uno::Reference<text::XTextRange>(sheet->getCellByPosition(column, row), uno::UNO_QUERY_THROW)
         ->setString(ustr(value));
-}
-
-sal_Int32 column(const char* key)
-{
-    return static_cast<sal_Int32>(
-        relance::addin::columnIndex(relance::addin::invoiceColumns(), key));
-}
-
-double serial(int y, unsigned m, unsigned d)
-{
-    return relance::toDayNumber({y, m, d}) - relance::toDayNumber({1899, 12, 30});
 }
 
 std::string run(const std::string& commandLine)
