@@ -26,6 +26,8 @@ int fuzzDateText(const std::uint8_t* data, std::size_t size);
 int fuzzAmountText(const std::uint8_t* data, std::size_t size);
 int fuzzTextFold(const std::uint8_t* data, std::size_t size);
 int fuzzFollowUpFlags(const std::uint8_t* data, std::size_t size);
+int fuzzTemplateFill(const std::uint8_t* data, std::size_t size);
+int fuzzEmlMessage(const std::uint8_t* data, std::size_t size);
 #ifdef RELANCE_FUZZ_LEDGER_IMPORT
 int fuzzLedgerImport(const std::uint8_t* data, std::size_t size);
 #endif
@@ -39,7 +41,8 @@ struct Target
 inline constexpr Target kTargets[] = {
     {"payment_terms", fuzzPaymentTerms},    {"date_text", fuzzDateText},
     {"amount_text", fuzzAmountText},        {"text_fold", fuzzTextFold},
-    {"follow_up_flags", fuzzFollowUpFlags},
+    {"follow_up_flags", fuzzFollowUpFlags}, {"template_fill", fuzzTemplateFill},
+    {"eml_message", fuzzEmlMessage},
 #ifdef RELANCE_FUZZ_LEDGER_IMPORT
     {"ledger_import", fuzzLedgerImport},
 #endif
