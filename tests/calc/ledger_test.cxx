@@ -286,7 +286,7 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
          sequenceOf<uno::Any>({uno::Any(OUString("F2026-0901")), uno::Any(OUString("=1+1")),
                                uno::Any(OUString("13/11/2026")), uno::Any(ustr("à réception")),
                                uno::Any(ustr("2 400,00 €")), uno::Any(OUString()), uno::Any(2400.0),
-                               uno::Any(OUString("litige"))})});
+                               uno::Any(OUString("+33 6 12; -2+3; @SUM(A1); <b>&amp;</b>"))})});
     uno::Reference<sheet::XCellRangeData>(source->getCellRangeByPosition(0, last, 7, last + 1),
                                           uno::UNO_QUERY_THROW)
         ->setDataArray(added);
@@ -321,6 +321,10 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
     ASSERT_GT(injected, 0);
     EXPECT_EQ(cellText(ledger, 1, injected), "=1+1");
     EXPECT_EQ(ledger->getCellByPosition(1, injected)->getType(), table::CellContentType_TEXT);
+    // Notes starting with +, -, @ or holding markup stay literal text too.
+    const sal_Int32 notes = column("notes");
+    EXPECT_EQ(cellText(ledger, notes, injected), "+33 6 12; -2+3; @SUM(A1); <b>&amp;</b>");
+    EXPECT_EQ(ledger->getCellByPosition(notes, injected)->getType(), table::CellContentType_TEXT);
     EXPECT_NEAR(value(ledger, column("amount"), injected), 2400.0, 1e-9);
 }
 
