@@ -292,12 +292,6 @@ std::vector<std::string> ledgerSheetNames()
     return names;
 }
 
-beans::PropertyValue argument(const char* name, const uno::Any& value)
-{
-    return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
-                                beans::PropertyState_DIRECT_VALUE);
-}
-
 struct CommandResult
 {
     bool finished = false; // the dispatch returned a DispatchResultEvent
