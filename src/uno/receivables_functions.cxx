@@ -31,6 +31,23 @@ DayNumber asOfOrToday(const uno::Any& asOf, const DateContext& dates)
     return optionalDate(asOf, dates, "as-of date").value_or(today());
 }
 
+// The dates lateness is measured with. Without an as-of date a paid invoice's lateness is
+// final (measured at its payment); an open one runs to today.
+struct Lateness
+{
+    DayNumber due;
+    std::optional<DayNumber> paid;
+    DayNumber situation;
+};
+
+Lateness lateness(const DateContext& dates, const uno::Any& dueDate, const uno::Any& paymentDate,
+                  const uno::Any& asOf)
+{
+    const DayNumber due = requiredDate(dueDate, dates, "due date");
+    const auto paid = optionalDate(paymentDate, dates, "payment date");
+    return {due, paid, optionalDate(asOf, dates, "as-of date").value_or(paid ? *paid : today())};
+}
+
 double euros(Cents cents)
 {
     return eurosFromCents(cents);
@@ -336,18 +353,14 @@ OUString ReceivablesAddIn::termsCheck(const Document& options, const uno::Any& t
 double ReceivablesAddIn::daysLate(const Document& options, const uno::Any& dueDate,
                                   const uno::Any& paymentDate, const uno::Any& asOf)
 {
-    return guardedCall(
-        self(this),
-        [&]
-        {
-            const DateContext dates(options);
-            const DayNumber due = requiredDate(dueDate, dates, "due date");
-            const auto paid = optionalDate(paymentDate, dates, "payment date");
-            // Without an as-of date a paid invoice's lateness is final; an open one runs to today.
-            const DayNumber situation =
-                optionalDate(asOf, dates, "as-of date").value_or(paid ? *paid : today());
-            return static_cast<double>(relance::daysLate(due, paid, situation));
-        });
+    return guardedCall(self(this),
+                       [&]
+                       {
+                           const DateContext dates(options);
+                           const Lateness late = lateness(dates, dueDate, paymentDate, asOf);
+                           return static_cast<double>(
+                               relance::daysLate(late.due, late.paid, late.situation));
+                       });
 }
 
 uno::Any ReceivablesAddIn::daysToPay(const Document& options, const uno::Any& invoiceDate,
@@ -430,10 +443,7 @@ double ReceivablesAddIn::penalty(const Document& options, const uno::Any& amount
         {
             const DateContext dates(options);
             const Cents principal = requiredAmount(amount, "amount");
-            const DayNumber due = requiredDate(dueDate, dates, "due date");
-            const auto paid = optionalDate(paymentDate, dates, "payment date");
-            const DayNumber situation =
-                optionalDate(asOf, dates, "as-of date").value_or(paid ? *paid : today());
+            const auto [due, paid, situation] = lateness(dates, dueDate, paymentDate, asOf);
             const DayNumber end = isPaidAsOf(paid, situation) ? *paid : situation;
             // A blank cell reaches the add-in as 0, and 0 % can never be a lawful contractual
             // rate (L441-10: at least 3 x the legal rate): both mean "the statutory rate".
@@ -457,11 +467,8 @@ double ReceivablesAddIn::indemnity(const Document& options, const uno::Any& dueD
         [&]
         {
             const DateContext dates(options);
-            const DayNumber due = requiredDate(dueDate, dates, "due date");
-            const auto paid = optionalDate(paymentDate, dates, "payment date");
-            const DayNumber situation =
-                optionalDate(asOf, dates, "as-of date").value_or(paid ? *paid : today());
-            return euros(recoveryIndemnity(relance::daysLate(due, paid, situation)));
+            const Lateness late = lateness(dates, dueDate, paymentDate, asOf);
+            return euros(recoveryIndemnity(relance::daysLate(late.due, late.paid, late.situation)));
         });
 }
 
