@@ -26,6 +26,7 @@
 #include "input_error.hxx"
 #include "ledger_dialog.hxx"
 #include "ledger_preview.hxx"
+#include "progress_dialog.hxx"
 #include "text_fold.hxx"
 
 using namespace css;
@@ -97,6 +98,7 @@ public:
         request.pdf = checked("OutputPdf");
         request.odt = checked("OutputOdt");
         request.eml = checked("OutputEml");
+        request.send = checked("OutputSmtp");
         return request;
     }
 
@@ -250,7 +252,22 @@ OUString runReminderDialog(const uno::Reference<uno::XComponentContext>& context
     uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY_THROW)->dispose();
     if (!accepted)
         return OUString();
-    const ReminderReport report = generator.generate(chosen);
+    ReminderReport report;
+    {
+        // Letters take a moment each: a window of their own shows the progress and can stop
+        // the run between two letters (each letter made is logged at once).
+        ProgressDialog progress(context, frame);
+        const bool fr = chosen.language == Language::French;
+        report = generator.generate(
+            chosen,
+            [&](std::size_t done, std::size_t total, const std::string& next)
+            {
+                return progress.step(done, total,
+                                     (fr ? "Courrier " : "Letter ") + std::to_string(done + 1) +
+                                         (fr ? " sur " : " of ") + std::to_string(total) +
+                                         (fr ? " : " : ": ") + next);
+            });
+    }
     const OUString summary = fromUtf8(report.summary(chosen.language));
     showMessage(context, frame, summary);
     return summary;

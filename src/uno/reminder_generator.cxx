@@ -586,6 +586,12 @@ std::string ReminderReport::summary(Language language) const
                                 std::to_string(plan.excluded.size()) + " exclusion(s)."
                           : std::to_string(letters.size()) + " reminder(s) generated, " +
                                 std::to_string(plan.excluded.size()) + " exclusion(s).";
+    if (stopped)
+        text +=
+            fr ? "\nArrêt demandé : " + std::to_string(plan.letters.size() - letters.size()) +
+                     " relance(s) non produite(s) ni journalisée(s)."
+               : "\nStopped on request: " + std::to_string(plan.letters.size() - letters.size()) +
+                     " reminder(s) not made and not logged.";
     for (const GeneratedLetter& letter : letters)
         if (!letter.problem.empty())
             text += "\n" + letter.customer + " : " + letter.problem;
@@ -677,17 +683,19 @@ DayNumber ReminderGenerator::asOf() const
     return LedgerReader(document_).asOf();
 }
 
-ReminderReport ReminderGenerator::generate(const ReminderRequest& request)
+ReminderReport ReminderGenerator::generate(const ReminderRequest& request,
+                                           const LetterProgress& onLetter)
 {
-    return run(request, true);
+    return run(request, true, onLetter);
 }
 
 ReminderReport ReminderGenerator::previewLetters(const ReminderRequest& request)
 {
-    return run(request, false);
+    return run(request, false, {});
 }
 
-ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool record)
+ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool record,
+                                      const LetterProgress& onLetter)
 {
     // Everything is read and planned before the first file or cell is written.
     const LedgerReader reader(document_);
@@ -732,107 +740,22 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
         {
             smtpFailure = error.what();
         }
-    std::vector<fs::path> odts;
-    for (sal_Int32 i = 0; i < total; ++i)
-    {
-        const CustomerReminder& letter = report.plan.letters[static_cast<std::size_t>(i)];
-        const LetterFields fields = letterFields(letter, sender, request.language);
-        const std::string base = fileSafeName(levelName(letter.level, request.language)) + "_" +
-                                 fileSafeName(letter.customer.name);
-        GeneratedLetter generated;
-        generated.customer = letter.customer.name;
-        generated.level = letter.level;
-        const fs::path odt = out / (base + ".odt");
-        const fs::path pdf = out / (base + ".pdf");
-        writer.write(letter, fields, odt, pdf);
-        odts.push_back(odt);
-        if (request.pdf)
-            generated.pdf = pdf.string();
-        if (request.odt)
-            generated.odt = odt.string();
-        if (request.eml || (request.send && record))
-        {
-            const bool fr = request.language == Language::French;
-            try
-            {
-                if (letter.customer.email.empty())
-                    throw InputError(fr ? "pas d'adresse e-mail" : "no e-mail address");
-                EmailMessage message;
-                message.from = sender.email;
-                message.fromName = sender.name;
-                message.to = letter.customer.email;
-                message.toName = letter.customer.legalName.empty() ? letter.customer.name
-                                                                   : letter.customer.legalName;
-                message.subject = fields.fields.at("objet");
-                message.bodyText = emailBody(letter, fields, request.language);
-                message.date = input.asOf;
-                message.attachments.push_back(
-                    {pdf.filename().string(), "application/pdf", readFile(pdf)});
-                if (request.eml)
-                {
-                    const fs::path eml = out / (base + ".eml");
-                    const std::string text = toEml(message); // validates before writing
-                    std::ofstream(eml, std::ios::binary) << text;
-                    generated.eml = eml.string();
-                }
-                if (request.send && record)
-                {
-                    try
-                    {
-                        if (!smtpFailure.empty())
-                            throw InputError(smtpFailure);
-                        smtp->send(message);
-                        generated.sent = true;
-                    }
-                    catch (const InputError& error)
-                    {
-                        generated.problem =
-                            std::string(fr ? "non envoyé : " : "not sent: ") + error.what();
-                    }
-                }
-            }
-            catch (const InputError& error)
-            {
-                generated.problem = error.what(); // the letter exists; this e-mail does not
-            }
-        }
-        report.letters.push_back(std::move(generated));
-        if (progress_.is())
-            progress_->setValue(i + 1);
-    }
-    if (request.pdf && record)
-    {
-        const fs::path combined =
-            out / (request.language == Language::French ? "relances-a-imprimer.pdf"
-                                                        : "letters-to-print.pdf");
-        writer.combine(odts, combined);
-        report.combinedPdf = combined.string();
-    }
-    if (!request.odt)
-        for (const fs::path& odt : odts)
-            fs::remove(odt);
-    if (!request.pdf)
-        for (const GeneratedLetter& letter : report.letters)
-            fs::remove(out / (fileSafeName(levelName(letter.level, request.language)) + "_" +
-                              fileSafeName(letter.customer) + ".pdf"));
+    const bool fr = request.language == Language::French;
 
-    if (!record)
+    // The proof log: one row per letter, written as soon as the letter exists (and its e-mail
+    // left), with each invoice's last level and date.
+    uno::Reference<sheet::XSpreadsheet> logSheet, ledger;
+    sal_Int32 nextLogRow = 0;
+    if (record)
     {
-        if (progress_.is())
-            progress_->end();
-        return report;
+        logSheet = ledgerSheet(document_, LedgerSheet::Reminders, true);
+        ledger = ledgerSheet(document_, LedgerSheet::Invoices, true);
+        nextLogRow = static_cast<sal_Int32>(dataRows(logSheet, 9).getLength()) + 1;
     }
-    // The proof log, and each invoice's last level and date.
-    const auto logSheet = ledgerSheet(document_, LedgerSheet::Reminders, true);
-    const auto ledger = ledgerSheet(document_, LedgerSheet::Invoices, true);
-    const sal_Int32 firstFree = static_cast<sal_Int32>(dataRows(logSheet, 9).getLength()) + 1;
-    uno::Sequence<uno::Sequence<uno::Any>> rows(static_cast<sal_Int32>(report.letters.size()));
     const sal_Int32 levelColumn = static_cast<sal_Int32>(columnIndex(invoiceColumns(), "level"));
     const double today = static_cast<double>(input.asOf - reader.nullDate());
-    for (std::size_t i = 0; i < report.letters.size(); ++i)
+    const auto logLetter = [&](const CustomerReminder& letter, const GeneratedLetter& generated)
     {
-        const CustomerReminder& letter = report.plan.letters[i];
-        const GeneratedLetter& generated = report.letters[i];
         std::string numbers;
         for (const ReminderLine& line : letter.invoices)
         {
@@ -845,32 +768,133 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
                 ledger->getCellByPosition(levelColumn + 1, found->second)->setValue(today);
             }
         }
-        const bool fr = request.language == Language::French;
-        std::string channel = generated.sent ? "E-mail (SMTP)"
-                              : request.eml && !generated.eml.empty()
-                                  ? "E-mail (.eml)"
-                                  : (fr ? "Courrier PDF" : "PDF letter");
-        std::string file = !generated.eml.empty()
-                               ? generated.eml
-                               : (!generated.pdf.empty() ? generated.pdf : generated.odt);
-        std::string state = generated.sent && generated.problem.empty() ? (fr ? "Envoyé" : "Sent")
-                            : generated.problem.empty()
-                                ? (fr ? "Généré" : "Generated")
-                                : (fr ? "Généré, " : "Generated, ") + generated.problem;
-        rows.getArray()[i] = sequenceOf<uno::Any>(
+        const std::string channel = generated.sent ? "E-mail (SMTP)"
+                                    : request.eml && !generated.eml.empty()
+                                        ? "E-mail (.eml)"
+                                        : (fr ? "Courrier PDF" : "PDF letter");
+        const std::string file = !generated.eml.empty()
+                                     ? generated.eml
+                                     : (!generated.pdf.empty() ? generated.pdf : generated.odt);
+        const std::string state =
+            generated.sent && generated.problem.empty() ? (fr ? "Envoyé" : "Sent")
+            : generated.problem.empty()                 ? (fr ? "Généré" : "Generated")
+                                        : (fr ? "Généré, " : "Generated, ") + generated.problem;
+        const Grid row = sequenceOf<uno::Sequence<uno::Any>>({sequenceOf<uno::Any>(
             {uno::Any(today), uno::Any(fromUtf8(letter.customer.name)),
              uno::Any(static_cast<double>(static_cast<int>(letter.level))),
              uno::Any(fromUtf8(numbers)), uno::Any(eurosFromCents(letter.totalBalance)),
              uno::Any(eurosFromCents(letter.totalPenalties + letter.totalIndemnities)),
-             uno::Any(fromUtf8(channel)), uno::Any(fromUtf8(file)), uno::Any(fromUtf8(state))});
-    }
-    if (rows.getLength() > 0)
+             uno::Any(fromUtf8(channel)), uno::Any(fromUtf8(file)), uno::Any(fromUtf8(state))})});
         uno::Reference<sheet::XCellRangeData>(
-            logSheet->getCellRangeByPosition(0, firstFree, 8, firstFree + rows.getLength() - 1),
-            uno::UNO_QUERY_THROW)
-            ->setDataArray(rows);
-    if (progress_.is())
-        progress_->end();
+            logSheet->getCellRangeByPosition(0, nextLogRow, 8, nextLogRow), uno::UNO_QUERY_THROW)
+            ->setDataArray(row);
+        ++nextLogRow;
+    };
+
+    // The ODT of every letter is kept until the combined PDF is made from them.
+    std::vector<fs::path> odts;
+    const auto removeWorkFiles = [&]
+    {
+        std::error_code ignored;
+        if (!request.odt)
+            for (const fs::path& odt : odts)
+                fs::remove(odt, ignored);
+        if (!request.pdf)
+            for (const fs::path& odt : odts)
+                fs::remove(fs::path(odt).replace_extension(".pdf"), ignored);
+        if (progress_.is())
+            progress_->end();
+    };
+    try
+    {
+        for (sal_Int32 i = 0; i < total; ++i)
+        {
+            const CustomerReminder& letter = report.plan.letters[static_cast<std::size_t>(i)];
+            if (onLetter && !onLetter(static_cast<std::size_t>(i), static_cast<std::size_t>(total),
+                                      letter.customer.name))
+            {
+                report.stopped = true;
+                break;
+            }
+            const LetterFields fields = letterFields(letter, sender, request.language);
+            const std::string base = fileSafeName(levelName(letter.level, request.language)) + "_" +
+                                     fileSafeName(letter.customer.name);
+            GeneratedLetter generated;
+            generated.customer = letter.customer.name;
+            generated.level = letter.level;
+            const fs::path odt = out / (base + ".odt");
+            const fs::path pdf = out / (base + ".pdf");
+            odts.push_back(odt);
+            writer.write(letter, fields, odt, pdf);
+            if (request.pdf)
+                generated.pdf = pdf.string();
+            if (request.odt)
+                generated.odt = odt.string();
+            if (request.eml || (request.send && record))
+            {
+                try
+                {
+                    if (letter.customer.email.empty())
+                        throw InputError(fr ? "pas d'adresse e-mail" : "no e-mail address");
+                    EmailMessage message;
+                    message.from = sender.email;
+                    message.fromName = sender.name;
+                    message.to = letter.customer.email;
+                    message.toName = letter.customer.legalName.empty() ? letter.customer.name
+                                                                       : letter.customer.legalName;
+                    message.subject = fields.fields.at("objet");
+                    message.bodyText = emailBody(letter, fields, request.language);
+                    message.date = input.asOf;
+                    message.attachments.push_back(
+                        {pdf.filename().string(), "application/pdf", readFile(pdf)});
+                    if (request.eml)
+                    {
+                        const fs::path eml = out / (base + ".eml");
+                        const std::string text = toEml(message); // validates before writing
+                        std::ofstream(eml, std::ios::binary) << text;
+                        generated.eml = eml.string();
+                    }
+                    if (request.send && record)
+                    {
+                        try
+                        {
+                            if (!smtpFailure.empty())
+                                throw InputError(smtpFailure);
+                            smtp->send(message);
+                            generated.sent = true;
+                        }
+                        catch (const InputError& error)
+                        {
+                            generated.problem =
+                                std::string(fr ? "non envoyé : " : "not sent: ") + error.what();
+                        }
+                    }
+                }
+                catch (const InputError& error)
+                {
+                    generated.problem = error.what(); // the letter exists; this e-mail does not
+                }
+            }
+            if (record)
+                logLetter(letter, generated);
+            report.letters.push_back(std::move(generated));
+            if (progress_.is())
+                progress_->setValue(i + 1);
+        }
+        if (request.pdf && record && !odts.empty())
+        {
+            const fs::path combined =
+                out / (fr ? "relances-a-imprimer.pdf" : "letters-to-print.pdf");
+            writer.combine(odts, combined);
+            report.combinedPdf = combined.string();
+        }
+    }
+    catch (...)
+    {
+        removeWorkFiles();
+        throw;
+    }
+    removeWorkFiles();
     return report;
 }
 

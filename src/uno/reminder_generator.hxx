@@ -4,6 +4,7 @@
 // the Relances log and on each invoice. The dialog and the silent command both end here.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -49,12 +50,19 @@ struct ReminderReport
     ReminderPlan plan;
     std::vector<GeneratedLetter> letters;
     std::string combinedPdf;
+    bool stopped = false; // the user stopped the run: letters holds what was made and logged
     std::string summary(Language language) const;
 };
 
+// Asked before each letter, with the letters made so far and the customer next in line;
+// returning false stops the run there. Every letter made is already in the log by then.
+using LetterProgress =
+    std::function<bool(std::size_t done, std::size_t total, const std::string& nextCustomer)>;
+
 class ReminderGenerator
 {
-    ReminderReport run(const ReminderRequest& request, bool record);
+    ReminderReport run(const ReminderRequest& request, bool record,
+                       const LetterProgress& onLetter);
 
 public:
     ReminderGenerator(css::uno::Reference<css::uno::XComponentContext> context,
@@ -64,8 +72,10 @@ public:
     // What would be sent, without writing anything (the dialog's list and preview).
     ReminderPlan plan(const ReminderRequest& request) const;
 
-    // Throws InputError before writing anything when the ledger cannot be read.
-    ReminderReport generate(const ReminderRequest& request);
+    // Throws InputError before writing anything when the ledger cannot be read. Each letter
+    // is logged as soon as it is made, so a run that stops or fails midway leaves a log of
+    // exactly what was made and sent.
+    ReminderReport generate(const ReminderRequest& request, const LetterProgress& onLetter = {});
 
     // Writes the letters only, recording nothing (the dialog's preview).
     ReminderReport previewLetters(const ReminderRequest& request);

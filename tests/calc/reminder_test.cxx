@@ -27,6 +27,7 @@
 
 #include "calc_support.hxx"
 #include "ledger_layout.hxx"
+#include "smtp_server.hxx"
 
 using namespace relance_test;
 namespace fs = std::filesystem;
@@ -148,12 +149,12 @@ protected:
         sample.recalculate();
     }
 
-    Outcome generate(bool force = false)
+    Outcome generate(bool force = false, const char* formats = "pdf,eml")
     {
         return command(sample.document(), "fr.relance:generateReminders",
                        {argument("AsOf", uno::Any(OUString("2026-11-15"))),
                         argument("OutputDir", uno::Any(ustr(output.string()))),
-                        argument("Formats", uno::Any(OUString("pdf,eml"))),
+                        argument("Formats", uno::Any(OUString::createFromAscii(formats))),
                         argument("Force", uno::Any(force))});
     }
 
@@ -419,4 +420,68 @@ TEST_F(Reminders, TextFromTheSheetStaysLiteral)
     const std::string text = run("pdftotext '" + pdf.string() + "' - 2>&1");
     EXPECT_NE(text.find("{{total.du}} <b>Martin</b> & Fils"), std::string::npos)
         << text.substr(0, 1500);
+}
+
+// Sending through the office's mail merge server, end to end: the menu command's code path
+// delivers one message per customer with an address, its PDF letter attached, to a local SMTP
+// server; a mailbox the server refuses midway does not stop the others, and the log says for
+// each letter whether it was sent.
+TEST_F(Reminders, SendsTheLettersByEmailAndLogsWhatWasSentAndWhatWasNot)
+{
+    smtp::SmtpServer server;
+    smtp::configureServer("127.0.0.1", server.port());
+    const sal_Int32 martin = customerRow("Boulangerie Martin");
+    const sal_Int32 lefevre = customerRow("Garage Lefèvre SAS");
+    ASSERT_GT(martin, 0);
+    ASSERT_GT(lefevre, 0);
+    setText(customers, 3, martin, "compta@boulangerie-martin.fr");
+    setText(customers, 3, lefevre, "refuse@garage-lefevre.fr");
+
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+    const Outcome sent = generate(false, "pdf,smtp");
+    ASSERT_TRUE(sent.success) << sent.message;
+    const sal_Int32 logged = usedRows(log) - 1;
+    ASSERT_GT(logged, 2) << sent.message;
+
+    std::map<std::string, sal_Int32> logRowOf;
+    for (sal_Int32 r = 1; r <= logged; ++r)
+        logRowOf[cellText(log, 1, r)] = r;
+    ASSERT_EQ(logRowOf.count("Boulangerie Martin"), 1u) << sent.message;
+    ASSERT_EQ(logRowOf.count("Garage Lefèvre SAS"), 1u) << sent.message;
+
+    // Martin's letter went, with its PDF, to Martin only.
+    ASSERT_EQ(server.count(), 1u) << sent.message;
+    const smtp::Received received = server.message(0);
+    EXPECT_EQ(received["to.address"], "compta@boulangerie-martin.fr");
+    EXPECT_EQ(received["envelope"], "compta@menuiserie-dupont.fr\ncompta@boulangerie-martin.fr");
+    EXPECT_EQ(received["from.name"], "Menuiserie Dupont SARL");
+    EXPECT_NE(received["subject"].find(french() ? "Relance" : "eminder"), std::string::npos)
+        << received["subject"];
+    const sal_Int32 row = logRowOf["Boulangerie Martin"];
+    const fs::path pdf = cellText(log, 7, row);
+    ASSERT_EQ(pdf.extension(), ".pdf");
+    EXPECT_EQ(received["attachment-0.type"], "application/pdf");
+    EXPECT_EQ(received["attachment-0.name"], pdf.filename().string());
+    EXPECT_EQ(received["attachment-0.bytes"], readFile(pdf));
+    EXPECT_EQ(cellText(log, 6, row), "E-mail (SMTP)");
+    EXPECT_EQ(cellText(log, 8, row), french() ? "Envoyé" : "Sent");
+
+    // Lefèvre's mailbox was refused: the letter exists, the log says it was not sent and why.
+    const sal_Int32 refused = logRowOf["Garage Lefèvre SAS"];
+    EXPECT_NE(cellText(log, 6, refused), "E-mail (SMTP)");
+    EXPECT_NE(cellText(log, 8, refused).find(french() ? "non envoyé" : "not sent"),
+              std::string::npos)
+        << cellText(log, 8, refused);
+    EXPECT_NE(cellText(log, 8, refused).find("refuse@garage-lefevre.fr"), std::string::npos)
+        << cellText(log, 8, refused);
+    EXPECT_TRUE(fs::exists(cellText(log, 7, refused)));
+
+    // Everyone else has no address: generated, not sent, and the log says so.
+    for (const auto& [customer, r] : logRowOf)
+        if (r != row && r != refused)
+        {
+            EXPECT_NE(cellText(log, 8, r).find("e-mail"), std::string::npos) << customer;
+            EXPECT_NE(cellText(log, 6, r), "E-mail (SMTP)") << customer;
+        }
+    EXPECT_NE(sent.message.find("Garage Lefèvre SAS"), std::string::npos) << sent.message;
 }

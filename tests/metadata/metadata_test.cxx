@@ -15,6 +15,7 @@
 
 #include "function_table.hxx"
 #include "ledger_dialog.hxx"
+#include "progress_dialog.hxx"
 #include "reminder_dialog.hxx"
 
 using namespace relance::addin;
@@ -159,7 +160,8 @@ TEST(Metadata, DialogHandlersAndStringsAgree)
     };
     const Dialog dialogs[] = {
         {"ConvertLedger", {kConvertLedgerHandlers.begin(), kConvertLedgerHandlers.end()}},
-        {"Reminders", {kReminderHandlers.begin(), kReminderHandlers.end()}}};
+        {"Reminders", {kReminderHandlers.begin(), kReminderHandlers.end()}},
+        {"Progress", {kProgressHandlers.begin(), kProgressHandlers.end()}}};
     const std::regex handler(R"(vnd\.sun\.star\.UNO:(\w+))");
     const std::regex resource(R"(&amp;(\d+\.[\w.]+))");
     for (const Dialog& dialog : dialogs)

@@ -1,0 +1,116 @@
+#include "progress_dialog.hxx"
+
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XDialogEventHandler.hpp>
+#include <com/sun/star/awt/XDialogProvider2.hpp>
+#include <com/sun/star/awt/XFixedText.hpp>
+#include <com/sun/star/awt/XProgressBar.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <cppuhelper/implbase1.hxx>
+
+#include "any_convert.hxx"
+
+using namespace css;
+
+namespace relance::addin
+{
+
+class StopButtonHandler : public cppu::WeakImplHelper1<awt::XDialogEventHandler>
+{
+public:
+    sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XDialog>&, const uno::Any&,
+                                        const OUString& method) override
+    {
+        if (!method.equalsAscii(kProgressHandlers[0]))
+            return false;
+        stopped.store(true);
+        return true;
+    }
+    uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override
+    {
+        return sequenceOf<OUString>({OUString::createFromAscii(kProgressHandlers[0])});
+    }
+
+    // Set by the click, possibly from another thread (an accessibility client).
+    std::atomic<bool> stopped{false};
+};
+
+ProgressDialog::ProgressDialog(const uno::Reference<uno::XComponentContext>& context,
+                               const uno::Reference<frame::XFrame>& frame)
+    : handler_(new StopButtonHandler)
+{
+    try
+    {
+        reschedule_.set(awt::Toolkit::create(context), uno::UNO_QUERY);
+        const uno::Reference<awt::XDialogProvider2> provider(
+            context->getServiceManager()->createInstanceWithArgumentsAndContext(
+                "com.sun.star.awt.DialogProvider2",
+                sequenceOf<uno::Any>({uno::Any(frame->getController()->getModel())}), context),
+            uno::UNO_QUERY_THROW);
+        dialog_ = provider->createDialogWithArguments(
+            OUString::createFromAscii(kProgressDialogUrl),
+            sequenceOf<beans::NamedValue>(
+                {beans::NamedValue("ParentWindow",
+                                   uno::Any(uno::Reference<awt::XWindowPeer>(
+                                       frame->getContainerWindow(), uno::UNO_QUERY))),
+                 beans::NamedValue(
+                     "EventHandler",
+                     uno::Any(uno::Reference<awt::XDialogEventHandler>(handler_.get())))}));
+        controls_.set(dialog_, uno::UNO_QUERY_THROW);
+        uno::Reference<awt::XWindow>(dialog_, uno::UNO_QUERY_THROW)->setVisible(true);
+    }
+    catch (const uno::Exception&)
+    {
+        // No window to show it in: the run goes on with the status bar alone.
+        dialog_.clear();
+        controls_.clear();
+    }
+}
+
+ProgressDialog::~ProgressDialog()
+{
+    try
+    {
+        if (dialog_.is())
+            uno::Reference<lang::XComponent>(dialog_, uno::UNO_QUERY_THROW)->dispose();
+    }
+    catch (const uno::Exception&)
+    {
+    }
+}
+
+bool ProgressDialog::step(std::size_t done, std::size_t total, const std::string& status)
+{
+    try
+    {
+        if (controls_.is())
+        {
+            const uno::Reference<awt::XProgressBar> bar(controls_->getControl("Bar"),
+                                                        uno::UNO_QUERY);
+            if (bar.is())
+            {
+                bar->setRange(0, static_cast<sal_Int32>(total));
+                bar->setValue(static_cast<sal_Int32>(done));
+            }
+            const uno::Reference<awt::XFixedText> line(controls_->getControl("Status"),
+                                                       uno::UNO_QUERY);
+            if (line.is())
+                line->setText(fromUtf8(status));
+        }
+        if (reschedule_.is())
+            reschedule_->reschedule();
+    }
+    catch (const uno::Exception&)
+    {
+        // A window that can no longer be drawn does not stop the run.
+    }
+    return !handler_->stopped.load();
+}
+
+} // namespace relance::addin
