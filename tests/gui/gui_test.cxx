@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -29,10 +30,12 @@
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XBitmap.hpp>
+#include <com/sun/star/awt/XCheckBox.hpp>
 #include <com/sun/star/awt/XDevice.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XExtendedToolkit.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
 #include <com/sun/star/awt/XNumericField.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XTopWindow.hpp>
@@ -57,6 +60,7 @@
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/util/MeasureUnit.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 #include <gtest/gtest.h>
 
@@ -65,6 +69,7 @@
 
 using namespace relance_test;
 using namespace std::chrono_literals;
+namespace fs = std::filesystem;
 
 namespace
 {
@@ -72,6 +77,8 @@ namespace
 const char* const kDialogTitle = "Relance — Convertir en registre de suivi";
 const char* const kMenuTitle = "Créances clients";
 const char* const kUndoTitle = "Relance : registre";
+const char* const kRemindersTitle = "Relance — Générer les relances";
+const char* const kProgressTitle = "Relance — Génération des relances";
 
 // A call into the office that never returns (a modal window nobody answers, a deadlock) would
 // sit until ctest's timeout without a word of where. Each stage is named; one lasting longer
@@ -299,13 +306,13 @@ struct CommandResult
     std::string message;
 };
 
-CommandResult dispatch(const uno::Reference<frame::XFrame>& frame,
+CommandResult dispatch(const uno::Reference<frame::XFrame>& frame, const char* command,
                        const std::vector<beans::PropertyValue>& arguments)
 {
     const uno::Any result =
         frame::DispatchHelper::create(guiOffice().context())
             ->executeDispatch(uno::Reference<frame::XDispatchProvider>(frame, uno::UNO_QUERY_THROW),
-                              "fr.relance:convertLedger", "", 0,
+                              OUString::createFromAscii(command), "", 0,
                               uno::Sequence<beans::PropertyValue>(
                                   arguments.data(), static_cast<sal_Int32>(arguments.size())));
     CommandResult out;
@@ -327,15 +334,16 @@ CommandResult dispatch(const uno::Reference<frame::XFrame>& frame,
 class BackgroundDispatch
 {
 public:
-    BackgroundDispatch(const uno::Reference<frame::XFrame>& frame, std::function<void()> rescue)
+    BackgroundDispatch(const uno::Reference<frame::XFrame>& frame, const char* command,
+                       std::vector<beans::PropertyValue> arguments, std::function<void()> rescue)
         : state_(std::make_shared<State>()), rescue_(std::move(rescue))
     {
         thread_ = std::thread(
-            [state = state_, frame]
+            [state = state_, frame, command, arguments = std::move(arguments)]
             {
                 try
                 {
-                    state->result = dispatch(frame, {});
+                    state->result = dispatch(frame, command, arguments);
                 }
                 catch (const uno::Exception& error)
                 {
@@ -410,9 +418,23 @@ uno::Reference<awt::XDialog> findDialog(const std::string& title)
     }
     return {};
 }
+
+// The message box on screen (the summary a command shows at its end), or null.
+uno::Reference<awt::XMessageBox> findMessageBox()
+{
+    const uno::Reference<awt::XExtendedToolkit> windows = toolkit();
+    for (sal_Int32 i = 0, count = windows->getTopWindowCount(); i < count; ++i)
+    {
+        const uno::Reference<awt::XMessageBox> box(windows->getTopWindow(i), uno::UNO_QUERY);
+        const uno::Reference<awt::XWindow2> window(box, uno::UNO_QUERY);
+        if (box.is() && window.is() && window->isVisible())
+            return box;
+    }
+    return {};
+}
 #pragma GCC diagnostic pop
 
-// Control positions (APPFONT) by id, as dialogs/ConvertLedger.xdl places them.
+// Control positions (APPFONT) by id, as a dialog's .xdl places them.
 std::map<std::string, awt::Point> xdlPositions(const std::string& path)
 {
     std::ifstream in(path);
@@ -446,9 +468,9 @@ std::map<std::string, awt::Point> xdlPositions(const std::string& path)
 class DialogControls
 {
 public:
-    explicit DialogControls(const uno::Reference<awt::XDialog>& dialog)
-        : dialog_(dialog),
-          positions_(xdlPositions(env("RELANCE_SOURCE_DIR") + "/dialogs/ConvertLedger.xdl"))
+    DialogControls(const uno::Reference<awt::XDialog>& dialog, const std::string& xdl)
+        : dialog_(dialog), xdl_(xdl),
+          positions_(xdlPositions(env("RELANCE_SOURCE_DIR") + "/dialogs/" + xdl + ".xdl"))
     {
     }
 
@@ -457,7 +479,7 @@ public:
     {
         const auto position = positions_.find(id);
         if (position == positions_.end())
-            throw std::runtime_error("no control " + id + " in ConvertLedger.xdl");
+            throw std::runtime_error("no control " + id + " in " + xdl_ + ".xdl");
         const awt::Point pixel =
             uno::Reference<awt::XUnitConversion>(dialog_, uno::UNO_QUERY_THROW)
                 ->convertPointToPixel(position->second, util::MeasureUnit::APPFONT);
@@ -488,6 +510,7 @@ public:
 
 private:
     uno::Reference<awt::XDialog> dialog_;
+    std::string xdl_;
     std::map<std::string, awt::Point> positions_;
 };
 
@@ -518,6 +541,18 @@ findAccessible(const uno::Reference<accessibility::XAccessible>& root, sal_Int16
                 found.is())
                 return found;
     return {};
+}
+
+// Presses the message box's button, as a user reads it and clicks OK.
+void dismiss(const uno::Reference<awt::XMessageBox>& box)
+{
+    const uno::Reference<accessibility::XAccessibleContext> button =
+        findAccessible(uno::Reference<accessibility::XAccessible>(box, uno::UNO_QUERY_THROW),
+                       accessibility::AccessibleRole::PUSH_BUTTON, 4);
+    if (!button.is())
+        throw std::runtime_error("the message box has no button");
+    uno::Reference<accessibility::XAccessibleAction>(button, uno::UNO_QUERY_THROW)
+        ->doAccessibleAction(0);
 }
 
 // For people, not asserted: the dialog as it was drawn, as a .bmp in the build directory.
@@ -609,7 +644,7 @@ TEST(Gui, ConversionDialogIsFilledFromTheSheetAndCancels)
     const std::string sourceBefore = fingerprint(sample.sheet("Factures"));
 
     Watchdog::stage("waiting for the dialog");
-    const BackgroundDispatch command(sample.frame(),
+    const BackgroundDispatch command(sample.frame(), "fr.relance:convertLedger", {},
                                      []
                                      {
                                          if (const auto dialog = findDialog(kDialogTitle);
@@ -633,7 +668,7 @@ TEST(Gui, ConversionDialogIsFilledFromTheSheetAndCancels)
     // Filled as ledger_dialog.cxx promises, from the sample's messy sheet. The handler fills the
     // controls before the dialog is shown; the poll only rides out a slow first paint.
     Watchdog::stage("reading the dialog");
-    const DialogControls controls(dialog);
+    const DialogControls controls(dialog, "ConvertLedger");
     const auto sourceSheet = controls.as<awt::XListBox>("SourceSheet");
     const auto headerRow = controls.as<awt::XNumericField>("HeaderRow");
     const auto invoiceNumber = controls.as<awt::XListBox>("Map_0");
@@ -681,9 +716,9 @@ TEST(Gui, ConversionIsUndoneInOneStep)
     const sal_Int32 stepsBefore = undo->getAllUndoActionTitles().getLength();
 
     Watchdog::stage("converting silently");
-    const CommandResult result =
-        dispatch(sample.frame(), {argument("Silent", uno::Any(true)),
-                                  argument("AsOf", uno::Any(OUString("2026-11-15")))});
+    const CommandResult result = dispatch(
+        sample.frame(), "fr.relance:convertLedger",
+        {argument("Silent", uno::Any(true)), argument("AsOf", uno::Any(OUString("2026-11-15")))});
     ASSERT_TRUE(result.success) << result.message;
     ASSERT_EQ(sample.sheetCount(), sheetsBefore + 6);
     for (const std::string& name : ledgerSheetNames())
@@ -702,6 +737,140 @@ TEST(Gui, ConversionIsUndoneInOneStep)
     EXPECT_EQ(fingerprint(sample.sheet("Factures")), sourceBefore);
     EXPECT_EQ(undo->getAllUndoActionTitles().getLength(), stepsBefore);
     EXPECT_EQ(utf8(undo->getCurrentRedoActionTitle()), kUndoTitle);
+}
+
+// The reminders dialog as the user meets it: opened from the menu command on the converted
+// sample, it lists the customers due for a letter, all ticked; one is unticked, Generate is
+// pressed, and the progress window's Stop button stops the run between two letters. What was
+// made is logged, and only that: the unticked customer is not in the log, and every logged
+// letter's file exists.
+TEST(Gui, RemindersDialogListsTheCustomersAndStopsBetweenLetters)
+{
+    const VisibleDocument sample(samplePath());
+    Watchdog::stage("converting silently");
+    const CommandResult converted = dispatch(
+        sample.frame(), "fr.relance:convertLedger",
+        {argument("Silent", uno::Any(true)), argument("AsOf", uno::Any(OUString("2026-11-15")))});
+    ASSERT_TRUE(converted.success) << converted.message;
+    const fs::path output = fs::path(env("RELANCE_TEST_PROFILE")) / "gui-reminders";
+    fs::remove_all(output);
+
+    Watchdog::stage("waiting for the reminders dialog");
+    const BackgroundDispatch command(
+        sample.frame(), "fr.relance:generateReminders",
+        {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+         argument("OutputDir", uno::Any(ustr(output.string())))},
+        []
+        {
+            if (const auto dialog = findDialog(kRemindersTitle); dialog.is())
+                dialog->endExecute();
+            if (const auto progress = findDialog(kProgressTitle); progress.is())
+                uno::Reference<accessibility::XAccessibleAction>(
+                    DialogControls(progress, "Progress").control("Stop")->getAccessibleContext(),
+                    uno::UNO_QUERY_THROW)
+                    ->doAccessibleAction(0);
+            if (const auto box = findMessageBox(); box.is())
+                dismiss(box);
+        });
+    uno::Reference<awt::XDialog> dialog;
+    waitFor(
+        [&]
+        {
+            dialog = findDialog(kRemindersTitle);
+            return dialog.is() || command.done();
+        },
+        60s, 200ms);
+    ASSERT_TRUE(dialog.is()) << (command.done() ? command.result().message : "no dialog");
+
+    Watchdog::stage("reading the reminders dialog");
+    const DialogControls controls(dialog, "Reminders");
+    const auto customers = controls.as<awt::XListBox>("Customers");
+    const sal_Int16 listed = customers->getItemCount();
+    ASSERT_GE(listed, 4) << "too few letters planned to stop between two of them";
+    std::vector<std::string> names;
+    for (sal_Int16 i = 0; i < listed; ++i)
+    {
+        const std::string line = utf8(customers->getItem(i));
+        const std::size_t dash = line.find(" — ");
+        ASSERT_NE(dash, std::string::npos) << line;
+        names.push_back(line.substr(0, dash));
+        // Level, invoices, amount, and whether an e-mail address is there.
+        EXPECT_NE(line.find("facture(s)"), std::string::npos) << line;
+        EXPECT_NE(line.find("€"), std::string::npos) << line;
+        EXPECT_NE(line.find("Relance 1"), std::string::npos) << line;
+    }
+    EXPECT_EQ(customers->getSelectedItemsPos().getLength(), listed) << "all ticked at first";
+    EXPECT_EQ(controls.as<awt::XCheckBox>("OutputPdf")->getState(), 1);
+    EXPECT_EQ(controls.as<awt::XCheckBox>("OutputSmtp")->getState(), 0);
+    std::this_thread::sleep_for(500ms);
+    saveScreenshot(dialog, "reminders-dialog.bmp");
+
+    // Untick the first customer, then Generate.
+    customers->selectItemPos(0, false);
+    ASSERT_EQ(customers->getSelectedItemsPos().getLength(), listed - 1);
+    Watchdog::stage("generating");
+    uno::Reference<accessibility::XAccessibleAction>(
+        controls.control("Generate")->getAccessibleContext(), uno::UNO_QUERY_THROW)
+        ->doAccessibleAction(0);
+
+    // The progress window comes up; Stop, as a user clicks it.
+    uno::Reference<awt::XDialog> progress;
+    waitFor(
+        [&]
+        {
+            progress = findDialog(kProgressTitle);
+            return progress.is() || command.done();
+        },
+        60s, 50ms);
+    ASSERT_TRUE(progress.is()) << (command.done() ? command.result().message : "no progress");
+    Watchdog::stage("stopping");
+    uno::Reference<accessibility::XAccessibleAction>(
+        DialogControls(progress, "Progress").control("Stop")->getAccessibleContext(),
+        uno::UNO_QUERY_THROW)
+        ->doAccessibleAction(0);
+    // The summary comes up in a message box; the command returns once it is read.
+    uno::Reference<awt::XMessageBox> summary;
+    waitFor(
+        [&]
+        {
+            summary = findMessageBox();
+            return summary.is() || command.done();
+        },
+        120s, 200ms);
+    ASSERT_TRUE(summary.is()) << (command.done() ? command.result().message : "no summary");
+    const std::string shown = utf8(summary->getMessageText());
+    EXPECT_NE(shown.find("Arrêt demandé"), std::string::npos) << shown;
+    dismiss(summary);
+    ASSERT_TRUE(command.wait(30s)) << "the command did not return after its summary";
+    ASSERT_TRUE(command.result().success) << command.result().message;
+    EXPECT_NE(command.result().message.find("Arrêt demandé"), std::string::npos)
+        << command.result().message;
+    EXPECT_TRUE(waitFor([] { return !findDialog(kProgressTitle).is(); }, 10s));
+
+    // The log holds what was made, nothing else.
+    const auto log = sample.sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Reminders)
+                                      .in(relance::Language::French));
+    std::vector<std::string> logged;
+    for (sal_Int32 r = 1;; ++r)
+    {
+        const std::string customer = utf8(
+            uno::Reference<text::XTextRange>(log->getCellByPosition(1, r), uno::UNO_QUERY_THROW)
+                ->getString());
+        if (customer.empty())
+            break;
+        logged.push_back(customer);
+        const std::string file = utf8(
+            uno::Reference<text::XTextRange>(log->getCellByPosition(7, r), uno::UNO_QUERY_THROW)
+                ->getString());
+        EXPECT_TRUE(fs::exists(file)) << file;
+        EXPECT_EQ(file.rfind(output.string(), 0), 0u) << file;
+    }
+    EXPECT_LT(logged.size(), static_cast<std::size_t>(listed - 1)) << "Stop did not stop";
+    EXPECT_EQ(std::find(logged.begin(), logged.end(), names[0]), logged.end())
+        << names[0] << " was unticked";
+    for (const std::string& customer : logged)
+        EXPECT_NE(std::find(names.begin(), names.end(), customer), names.end()) << customer;
+    std::cout << "letters before Stop: " << logged.size() << " of " << listed - 1 << "\n";
 }
 
 int main(int argc, char** argv)
