@@ -874,6 +874,13 @@ private:
                             uno::Any(awt::FontWeight::BOLD));
             // The next half-year to fill in: 2026-S2 is not in the shipped table.
             put(sheet, 0, 21, uno::Any(OUString("2026-S2")));
+            // Below the rates: the user's own letter templates, when they have some.
+            put(sheet, 0, 32, uno::Any(fromUtf8(fr ? "Modèles de lettres" : "Letter templates")));
+            put(sheet, 0, 33,
+                uno::Any(fromUtf8(fr ? "Dossier de vos modèles (vide = modèles fournis)"
+                                     : "Folder of your own templates (blank = shipped ones)")));
+            setProperty(rangeOf(sheet, 0, 32, 0, 32), "CharWeight",
+                        uno::Any(awt::FontWeight::BOLD));
             setProperty(rangeOf(sheet, 1, 18, 1, 18), "NumberFormat",
                         uno::Any(formats_.key(CellFormat::Percent)));
             setProperty(rangeOf(sheet, 1, 21, 1, 30), "NumberFormat",
@@ -889,12 +896,12 @@ private:
                         "Width", uno::Any(sal_Int32(6000)));
         }
         const std::pair<const char*, sal_Int32> named[] = {
-            {"Societe_Nom", 1},     {"Societe_SIRET", 2},   {"Societe_Adresse", 3},
-            {"Societe_Ville", 4},   {"Societe_Email", 5},   {"Societe_Telephone", 6},
-            {"Societe_IBAN", 7},    {"Societe_BIC", 8},     {"DelaiPreRelance", 11},
-            {"DelaiR1", 12},        {"DelaiR2", 13},        {"DelaiMED", 14},
-            {"DelaiAccorde", 15},   {"MontantMinimum", 16}, {"DelaiEntreRelances", 17},
-            {"TauxContractuel", 18}};
+            {"Societe_Nom", 1},      {"Societe_SIRET", 2},   {"Societe_Adresse", 3},
+            {"Societe_Ville", 4},    {"Societe_Email", 5},   {"Societe_Telephone", 6},
+            {"Societe_IBAN", 7},     {"Societe_BIC", 8},     {"DelaiPreRelance", 11},
+            {"DelaiR1", 12},         {"DelaiR2", 13},        {"DelaiMED", 14},
+            {"DelaiAccorde", 15},    {"MontantMinimum", 16}, {"DelaiEntreRelances", 17},
+            {"TauxContractuel", 18}, {"DossierModeles", 33}};
         for (const auto& [rangeName, row] : named)
             defineName(OUString::createFromAscii(rangeName), address(sheetName, 1, row));
         defineName("TauxBCE", address(sheetName, 0, 21) + ":$B$31");

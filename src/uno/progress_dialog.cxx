@@ -103,8 +103,13 @@ bool ProgressDialog::step(std::size_t done, std::size_t total, const std::string
             if (line.is())
                 line->setText(fromUtf8(status));
         }
+        // XReschedule is the published way to let the main loop run (the toolkit implements
+        // it; its successor, XToolkitExperimental, is not published).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
         if (reschedule_.is())
             reschedule_->reschedule();
+#pragma GCC diagnostic pop
     }
     catch (const uno::Exception&)
     {

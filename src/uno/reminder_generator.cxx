@@ -10,12 +10,17 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
-#include <com/sun/star/document/XDocumentInsertable.hpp>
+#include <com/sun/star/datatransfer/XTransferable.hpp>
+#include <com/sun/star/datatransfer/XTransferableSupplier.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
 #include <com/sun/star/sheet/XNamedRanges.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
@@ -32,10 +37,13 @@
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/text/XTextViewCursor.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XReplaceDescriptor.hpp>
 #include <com/sun/star/util/XReplaceable.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <osl/file.hxx>
 
 #include "any_convert.hxx"
@@ -177,6 +185,16 @@ public:
             optionalAmount(namedValue("MontantMinimum"), "MontantMinimum").value_or(0);
         validate(policy);
         return policy;
+    }
+
+    // The folder of the user's own letter templates (Paramètres, DossierModeles); empty for
+    // the shipped ones, and for a ledger made before the setting existed.
+    std::string templatesFolder() const
+    {
+        if (!uno::Reference<container::XNameAccess>(names_, uno::UNO_QUERY_THROW)
+                 ->hasByName("DossierModeles"))
+            return {};
+        return namedText("DossierModeles");
     }
 
     SenderDetails sender() const
@@ -362,95 +380,236 @@ const char* templateName(ReminderLevel level, Language language)
     return "relance-1";
 }
 
-class LetterWriter
+// Where the letter templates come from: the folder set in Paramètres (DossierModeles), for
+// the templates found there, else the ones shipped in the extension.
+class TemplateFolder
 {
 public:
-    LetterWriter(const uno::Reference<uno::XComponentContext>& context, Language language)
-        : desktop_(frame::Desktop::create(context)), language_(language)
+    TemplateFolder(const uno::Reference<uno::XComponentContext>& context, Language language,
+                   const std::string& userFolder)
     {
         const OUString location =
             deployment::PackageInformationProvider::get(context)->getPackageLocation(
                 "fr.relance.calc");
         if (location.isEmpty())
             throw InputError("the Relance extension's templates cannot be found");
-        templates_ = location + "/templates/" + (language == Language::French ? "fr/" : "en/");
-    }
-
-    // Fills the level's template for one customer and stores it as ODT (always: the combined
-    // PDF is assembled from them) and PDF.
-    void write(const CustomerReminder& letter, const LetterFields& fields, const fs::path& odt,
-               const fs::path& pdf, const char* templateOverride = nullptr)
-    {
-        const uno::Reference<lang::XComponent> document = desktop_->loadComponentFromURL(
-            templates_ +
-                OUString::createFromAscii(
-                    templateOverride ? templateOverride : templateName(letter.level, language_)) +
-                ".odt",
-            "_blank", 0,
-            sequenceOf<beans::PropertyValue>(
-                {property("Hidden", uno::Any(true)), property("AsTemplate", uno::Any(true))}));
-        if (!document.is())
-            throw InputError("cannot open the letter template");
-        try
+        shipped_ = location + "/templates/" + (language == Language::French ? "fr/" : "en/");
+        if (!userFolder.empty())
         {
-            replaceFields(document, fields.fields);
-            fillInvoiceTable(document, fields);
-            const uno::Reference<frame::XStorable> storable(document, uno::UNO_QUERY_THROW);
-            storable->storeToURL(urlOf(odt), sequenceOf<beans::PropertyValue>({property(
-                                                 "FilterName", uno::Any(OUString("writer8")))}));
-            storable->storeToURL(
-                urlOf(pdf), sequenceOf<beans::PropertyValue>(
-                                {property("FilterName", uno::Any(OUString("writer_pdf_Export")))}));
-        }
-        catch (...)
-        {
-            close(document);
-            throw;
-        }
-        close(document);
-    }
-
-    // One PDF with every letter, each starting on a new page, for printing.
-    void combine(const std::vector<fs::path>& odts, const fs::path& pdf)
-    {
-        if (odts.empty())
-            return;
-        const uno::Reference<lang::XComponent> document = desktop_->loadComponentFromURL(
-            urlOf(odts.front()), "_blank", 0,
-            sequenceOf<beans::PropertyValue>(
-                {property("Hidden", uno::Any(true)), property("AsTemplate", uno::Any(true))}));
-        try
-        {
-            const uno::Reference<text::XText> body =
-                uno::Reference<text::XTextDocument>(document, uno::UNO_QUERY_THROW)->getText();
-            for (std::size_t i = 1; i < odts.size(); ++i)
+            user_ = fs::path(userFolder);
+            if (userFolder.rfind("file:", 0) == 0)
             {
-                const uno::Reference<text::XTextCursor> cursor = body->createTextCursor();
-                cursor->gotoEnd(false);
-                body->insertControlCharacter(
-                    uno::Reference<text::XTextRange>(cursor, uno::UNO_QUERY_THROW),
-                    text::ControlCharacter::PARAGRAPH_BREAK, false);
-                uno::Reference<beans::XPropertySet>(cursor, uno::UNO_QUERY_THROW)
-                    ->setPropertyValue("BreakType", uno::Any(style::BreakType_PAGE_BEFORE));
-                uno::Reference<document::XDocumentInsertable>(cursor, uno::UNO_QUERY_THROW)
-                    ->insertDocumentFromURL(urlOf(odts[i]), {});
+                OUString path;
+                osl::FileBase::getSystemPathFromFileURL(fromUtf8(userFolder), path);
+                user_ = fs::path(toUtf8(path));
             }
-            uno::Reference<frame::XStorable>(document, uno::UNO_QUERY_THROW)
-                ->storeToURL(urlOf(pdf),
-                             sequenceOf<beans::PropertyValue>({property(
-                                 "FilterName", uno::Any(OUString("writer_pdf_Export")))}));
+            std::error_code error;
+            if (!fs::is_directory(user_, error))
+                throw InputError(
+                    (language == Language::French
+                         ? "le dossier de modèles indiqué dans Paramètres n'existe pas : "
+                         : "the templates folder set in Settings does not exist: ") +
+                    userFolder);
         }
-        catch (...)
-        {
-            close(document);
-            throw;
-        }
-        close(document);
+    }
+
+    // The user's NAME.odt (or .ott, .fodt) when there is one, else the shipped NAME.odt.
+    OUString url(const char* name) const
+    {
+        if (!user_.empty())
+            for (const char* extension : {".odt", ".ott", ".fodt"})
+                if (const fs::path candidate = user_ / (std::string(name) + extension);
+                    fs::is_regular_file(candidate))
+                    return urlOf(candidate);
+        return shipped_ + OUString::createFromAscii(name) + ".odt";
     }
 
 private:
+    OUString shipped_;
+    fs::path user_;
+};
+
+// Fills the templates. Each template is opened once per run and restored after each letter
+// by undoing the fill, rather than loaded again: a letter costs its fill and its PDF export.
+// The combined PDF is one more document into which each filled letter is copied.
+class LetterWriter
+{
+public:
+    LetterWriter(const uno::Reference<uno::XComponentContext>& context, Language language,
+                 const TemplateFolder& templates, bool combine)
+        : desktop_(frame::Desktop::create(context)), language_(language), templates_(templates),
+          combine_(combine)
+    {
+    }
+    ~LetterWriter()
+    {
+        for (const auto& [name, document] : open_)
+            close(document);
+        close(combined_);
+    }
+    LetterWriter(const LetterWriter&) = delete;
+    LetterWriter& operator=(const LetterWriter&) = delete;
+
+    // Fills the level's template for one customer and stores it as PDF, and as ODT when
+    // `odt` is given; the letter joins the combined document when there is one.
+    void write(const CustomerReminder& letter, const LetterFields& fields, const fs::path& pdf,
+               const std::optional<fs::path>& odt, const char* templateOverride = nullptr)
+    {
+        const char* name =
+            templateOverride ? templateOverride : templateName(letter.level, language_);
+        const uno::Reference<lang::XComponent> document = templateDocument(name);
+        const uno::Reference<document::XUndoManager> undo =
+            uno::Reference<document::XUndoManagerSupplier>(document, uno::UNO_QUERY_THROW)
+                ->getUndoManager();
+        bool restorable = false;
+        try
+        {
+            // Laid out once, for the export, not after each field.
+            const uno::Reference<frame::XModel> model(document, uno::UNO_QUERY_THROW);
+            model->lockControllers();
+            undo->enterUndoContext("Relance");
+            try
+            {
+                replaceFields(document, fields.fields);
+                fillInvoiceTable(document, fields);
+            }
+            catch (...)
+            {
+                undo->leaveUndoContext();
+                model->unlockControllers();
+                throw;
+            }
+            undo->leaveUndoContext();
+            model->unlockControllers();
+            restorable = undo->isUndoPossible();
+            const uno::Reference<frame::XStorable> storable(document, uno::UNO_QUERY_THROW);
+            storable->storeToURL(
+                urlOf(pdf), sequenceOf<beans::PropertyValue>(
+                                {property("FilterName", uno::Any(OUString("writer_pdf_Export")))}));
+            if (odt)
+                storable->storeToURL(urlOf(*odt),
+                                     sequenceOf<beans::PropertyValue>(
+                                         {property("FilterName", uno::Any(OUString("writer8")))}));
+            if (combine_)
+                appendToCombined(document, name);
+        }
+        catch (...)
+        {
+            forget(name, document);
+            throw;
+        }
+        // The template as it was, for the next letter; without undo (switched off by the
+        // user), it is loaded again.
+        if (restorable)
+            undo->undo();
+        else
+            forget(name, document);
+    }
+
+    // The combined document, every letter on its own pages, for printing. False when no
+    // letter was written.
+    bool storeCombined(const fs::path& pdf)
+    {
+        if (!combined_.is())
+            return false;
+        uno::Reference<frame::XModel>(combined_, uno::UNO_QUERY_THROW)->unlockControllers();
+        uno::Reference<frame::XStorable>(combined_, uno::UNO_QUERY_THROW)
+            ->storeToURL(urlOf(pdf), sequenceOf<beans::PropertyValue>({property(
+                                         "FilterName", uno::Any(OUString("writer_pdf_Export")))}));
+        return true;
+    }
+
+private:
+    uno::Reference<lang::XComponent> load(const char* name)
+    {
+        const uno::Reference<lang::XComponent> document = desktop_->loadComponentFromURL(
+            templates_.url(name), "_blank", 0,
+            sequenceOf<beans::PropertyValue>(
+                {property("Hidden", uno::Any(true)), property("AsTemplate", uno::Any(true))}));
+        if (!document.is())
+            throw InputError(std::string("cannot open the letter template ") + name);
+        return document;
+    }
+
+    uno::Reference<lang::XComponent> templateDocument(const char* name)
+    {
+        auto found = open_.find(name);
+        if (found == open_.end())
+            found = open_.emplace(name, load(name)).first;
+        return found->second;
+    }
+
+    void forget(const char* name, const uno::Reference<lang::XComponent>& document)
+    {
+        open_.erase(name);
+        close(document);
+    }
+
+    static uno::Reference<frame::XController>
+    controllerOf(const uno::Reference<lang::XComponent>& document)
+    {
+        return uno::Reference<frame::XModel>(document, uno::UNO_QUERY_THROW)
+            ->getCurrentController();
+    }
+
+    // Copies the whole filled letter (text, table, styles) to the end of the combined
+    // document, on a new page: a copy in memory, as Writer's own copy and paste does it.
+    void appendToCombined(const uno::Reference<lang::XComponent>& letter, const char* name)
+    {
+        const uno::Reference<text::XText> body =
+            uno::Reference<text::XTextDocument>(letter, uno::UNO_QUERY_THROW)->getText();
+        const uno::Reference<text::XTextCursor> all = body->createTextCursor();
+        all->gotoStart(false);
+        all->gotoEnd(true);
+        const uno::Reference<frame::XController> source = controllerOf(letter);
+        uno::Reference<view::XSelectionSupplier>(source, uno::UNO_QUERY_THROW)
+            ->select(uno::Any(uno::Reference<text::XTextRange>(all, uno::UNO_QUERY_THROW)));
+        const uno::Reference<datatransfer::XTransferable> copy =
+            uno::Reference<datatransfer::XTransferableSupplier>(source, uno::UNO_QUERY_THROW)
+                ->getTransferable();
+
+        // The first letter replaces the whole of a fresh copy of its template (same page
+        // styles); each next one starts with a page break after the last.
+        const bool first = !combined_.is();
+        if (first)
+        {
+            // Nobody undoes in this document, and laying it out after each letter would cost
+            // in proportion to its length: no undo, and the layout once, when it is exported.
+            combined_ = load(name);
+            uno::Reference<document::XUndoManagerSupplier>(combined_, uno::UNO_QUERY_THROW)
+                ->getUndoManager()
+                ->lock();
+            uno::Reference<frame::XModel>(combined_, uno::UNO_QUERY_THROW)->lockControllers();
+        }
+        const uno::Reference<frame::XController> target = controllerOf(combined_);
+        const uno::Reference<text::XTextViewCursor> cursor =
+            uno::Reference<text::XTextViewCursorSupplier>(target, uno::UNO_QUERY_THROW)
+                ->getViewCursor();
+        const uno::Reference<text::XText> combinedBody =
+            uno::Reference<text::XTextDocument>(combined_, uno::UNO_QUERY_THROW)->getText();
+        if (first)
+        {
+            cursor->gotoStart(false);
+            cursor->gotoEnd(true);
+        }
+        else
+        {
+            cursor->gotoEnd(false);
+            combinedBody->insertControlCharacter(
+                uno::Reference<text::XTextRange>(cursor, uno::UNO_QUERY_THROW),
+                text::ControlCharacter::PARAGRAPH_BREAK, false);
+            cursor->gotoEnd(false);
+            uno::Reference<beans::XPropertySet>(cursor, uno::UNO_QUERY_THROW)
+                ->setPropertyValue("BreakType", uno::Any(style::BreakType_PAGE_BEFORE));
+        }
+        uno::Reference<datatransfer::XTransferableSupplier>(target, uno::UNO_QUERY_THROW)
+            ->insertTransferable(copy);
+    }
+
     static void close(const uno::Reference<lang::XComponent>& document)
     {
+        if (!document.is())
+            return;
         try
         {
             uno::Reference<util::XCloseable>(document, uno::UNO_QUERY_THROW)->close(true);
@@ -531,7 +690,10 @@ private:
 
     uno::Reference<frame::XDesktop2> desktop_;
     Language language_;
-    OUString templates_;
+    const TemplateFolder& templates_;
+    bool combine_;
+    std::map<std::string, uno::Reference<lang::XComponent>, std::less<>> open_;
+    uno::Reference<lang::XComponent> combined_;
 };
 
 std::string readFile(const fs::path& path)
@@ -658,7 +820,8 @@ std::vector<std::string> ReminderGenerator::statements(const ReminderRequest& re
                                              : fs::path(request.outputDir);
     out /= toIsoString(situation);
     fs::create_directories(out);
-    LetterWriter writer(context_, request.language);
+    const TemplateFolder templates(context_, request.language, reader.templatesFolder());
+    LetterWriter writer(context_, request.language, templates, false);
     std::vector<std::string> written;
     for (auto& [key, statement] : byCustomer)
     {
@@ -667,12 +830,12 @@ std::vector<std::string> ReminderGenerator::statements(const ReminderRequest& re
                   { return a.invoice.dueDate < b.invoice.dueDate; });
         const std::string base =
             std::string(fr ? "releve" : "statement") + "_" + fileSafeName(statement.customer.name);
-        const fs::path odt = out / (base + ".odt");
         const fs::path pdf = out / (base + ".pdf");
-        writer.write(statement, letterFields(statement, sender, request.language), odt, pdf,
+        std::optional<fs::path> odt;
+        if (request.odt)
+            odt = out / (base + ".odt");
+        writer.write(statement, letterFields(statement, sender, request.language), pdf, odt,
                      fr ? "releve" : "statement");
-        if (!request.odt)
-            fs::remove(odt);
         written.push_back(pdf.string());
     }
     return written;
@@ -721,7 +884,8 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
     if (report.plan.letters.empty())
         return report;
 
-    LetterWriter writer(context_, request.language);
+    const TemplateFolder templates(context_, request.language, reader.templatesFolder());
+    LetterWriter writer(context_, request.language, templates, request.pdf && record);
     const sal_Int32 total = static_cast<sal_Int32>(report.plan.letters.size());
     if (progress_.is())
         progress_->start(fromUtf8(request.language == Language::French ? "Relance : courriers"
@@ -791,17 +955,29 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
         ++nextLogRow;
     };
 
-    // The ODT of every letter is kept until the combined PDF is made from them.
-    std::vector<fs::path> odts;
+    // The log and level cells change once per letter: Calc recalculates what depends on them
+    // (the ledger's next actions, the customers' risk) once, at the end, not after each.
+    const uno::Reference<sheet::XCalculatable> calculation(document_, uno::UNO_QUERY_THROW);
+    const bool autoCalc = calculation->isAutomaticCalculationEnabled();
+    if (record)
+    {
+        document_->lockControllers();
+        calculation->enableAutomaticCalculation(false);
+    }
+
+    // A letter's PDF exists while its e-mail is made; without the PDF output, it goes after.
+    std::vector<fs::path> pdfs;
     const auto removeWorkFiles = [&]
     {
+        if (record)
+        {
+            calculation->enableAutomaticCalculation(autoCalc);
+            document_->unlockControllers();
+        }
         std::error_code ignored;
-        if (!request.odt)
-            for (const fs::path& odt : odts)
-                fs::remove(odt, ignored);
         if (!request.pdf)
-            for (const fs::path& odt : odts)
-                fs::remove(fs::path(odt).replace_extension(".pdf"), ignored);
+            for (const fs::path& pdf : pdfs)
+                fs::remove(pdf, ignored);
         if (progress_.is())
             progress_->end();
     };
@@ -822,14 +998,16 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
             GeneratedLetter generated;
             generated.customer = letter.customer.name;
             generated.level = letter.level;
-            const fs::path odt = out / (base + ".odt");
             const fs::path pdf = out / (base + ".pdf");
-            odts.push_back(odt);
-            writer.write(letter, fields, odt, pdf);
+            std::optional<fs::path> odt;
+            if (request.odt)
+                odt = out / (base + ".odt");
+            pdfs.push_back(pdf);
+            writer.write(letter, fields, pdf, odt);
             if (request.pdf)
                 generated.pdf = pdf.string();
-            if (request.odt)
-                generated.odt = odt.string();
+            if (odt)
+                generated.odt = odt->string();
             if (request.eml || (request.send && record))
             {
                 try
@@ -881,12 +1059,12 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
             if (progress_.is())
                 progress_->setValue(i + 1);
         }
-        if (request.pdf && record && !odts.empty())
+        if (request.pdf && record)
         {
             const fs::path combined =
                 out / (fr ? "relances-a-imprimer.pdf" : "letters-to-print.pdf");
-            writer.combine(odts, combined);
-            report.combinedPdf = combined.string();
+            if (writer.storeCombined(combined))
+                report.combinedPdf = combined.string();
         }
     }
     catch (...)

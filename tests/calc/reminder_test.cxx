@@ -18,6 +18,9 @@
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
@@ -302,9 +305,36 @@ TEST_F(Reminders, LettersLogAndNoSecondRunTheSameDay)
         }
     EXPECT_GE(marked, logged);
 
-    // A combined PDF for printing holds every letter.
-    EXPECT_TRUE(fs::exists(output / "2026-11-15" /
-                           (french() ? "relances-a-imprimer.pdf" : "letters-to-print.pdf")));
+    // Each letter names its own customer and no other: the template is reused from letter
+    // to letter, and must come back blank each time.
+    for (const auto& [customer, r] : logRowOf)
+    {
+        const std::string text =
+            run("pdftotext '" + fs::path(cellText(log, 7, r)).replace_extension(".pdf").string() +
+                "' - 2>&1");
+        EXPECT_NE(text.find(customer), std::string::npos) << customer;
+        EXPECT_EQ(text.find("{{"), std::string::npos) << customer << ": a field left unfilled";
+        for (const auto& [other, ignored] : logRowOf)
+        {
+            if (other != customer && other.find(customer) == std::string::npos &&
+                customer.find(other) == std::string::npos)
+            {
+                EXPECT_EQ(text.find(other), std::string::npos) << other << " in " << customer;
+            }
+        }
+    }
+
+    // A combined PDF for printing holds every letter, each from a new page.
+    const fs::path combined =
+        output / "2026-11-15" / (french() ? "relances-a-imprimer.pdf" : "letters-to-print.pdf");
+    ASSERT_TRUE(fs::exists(combined));
+    const std::string all = run("pdftotext '" + combined.string() + "' - 2>&1");
+    for (const auto& [customer, r] : logRowOf)
+        EXPECT_NE(all.find(customer), std::string::npos) << customer;
+    const std::string info = run("pdfinfo '" + combined.string() + "' 2>&1");
+    std::smatch pages;
+    ASSERT_TRUE(std::regex_search(info, pages, std::regex(R"(Pages:\s+(\d+))"))) << info;
+    EXPECT_GE(std::stoi(pages[1].str()), logged);
 
     // Running again the same day produces nothing new.
     const Outcome second = generate();
@@ -484,4 +514,49 @@ TEST_F(Reminders, SendsTheLettersByEmailAndLogsWhatWasSentAndWhatWasNot)
             EXPECT_NE(cellText(log, 6, r), "E-mail (SMTP)") << customer;
         }
     EXPECT_NE(sent.message.find("Garage Lefèvre SAS"), std::string::npos) << sent.message;
+}
+
+// The user's own templates: the folder set in Settings replaces the shipped template of each
+// level found there (here the first reminder's); a folder that does not exist is refused
+// before anything is written.
+TEST_F(Reminders, TheUsersOwnTemplatesFolderIsUsed)
+{
+    const fs::path folder = fs::path(env("RELANCE_TEST_PROFILE")) / "my-templates";
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    {
+        const uno::Reference<lang::XComponent> letter = office().desktop()->loadComponentFromURL(
+            "private:factory/swriter", "_blank", 0,
+            sequenceOf<beans::PropertyValue>({argument("Hidden", uno::Any(true))}));
+        uno::Reference<text::XTextDocument>(letter, uno::UNO_QUERY_THROW)
+            ->getText()
+            ->setString(ustr("Notre modèle maison pour {{client.nom}} : {{total.du}}"));
+        uno::Reference<frame::XStorable>(letter, uno::UNO_QUERY_THROW)
+            ->storeToURL(
+                ustr(fileUrl((folder / (french() ? "relance-1.odt" : "reminder-1.odt")).string())),
+                sequenceOf<beans::PropertyValue>(
+                    {argument("FilterName", uno::Any(OUString("writer8")))}));
+        uno::Reference<util::XCloseable>(letter, uno::UNO_QUERY_THROW)->close(true);
+    }
+    const auto settings = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Settings);
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+
+    setText(settings, 1, 33, (folder / "missing").string());
+    const Outcome refused = generate();
+    EXPECT_FALSE(refused.success);
+    EXPECT_NE(refused.message.find((folder / "missing").string()), std::string::npos)
+        << refused.message;
+    EXPECT_EQ(usedRows(log), 1) << "nothing logged";
+
+    setText(settings, 1, 33, folder.string());
+    const Outcome generated = generate(false, "pdf");
+    ASSERT_TRUE(generated.success) << generated.message;
+    ASSERT_GT(usedRows(log), 1);
+    for (sal_Int32 r = 1; r < usedRows(log); ++r)
+    {
+        const std::string text = run("pdftotext '" + cellText(log, 7, r) + "' - 2>&1");
+        EXPECT_NE(text.find("Notre modèle maison pour " + cellText(log, 1, r)), std::string::npos)
+            << text;
+        EXPECT_EQ(text.find("{{"), std::string::npos) << text;
+    }
 }
