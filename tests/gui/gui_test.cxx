@@ -396,6 +396,22 @@ private:
     std::thread thread_;
 };
 
+// Polls for a window the running command opens, until it shows or the command returns.
+template <typename Window>
+Window awaitWindow(const BackgroundDispatch& command, const std::function<Window()>& find,
+                   std::chrono::milliseconds timeout, std::chrono::milliseconds interval)
+{
+    Window window;
+    waitFor(
+        [&]
+        {
+            window = find();
+            return window.is() || command.done();
+        },
+        timeout, interval);
+    return window;
+}
+
 uno::Reference<awt::XExtendedToolkit> toolkit()
 {
     return uno::Reference<awt::XExtendedToolkit>(awt::Toolkit::create(guiOffice().context()),
@@ -651,14 +667,8 @@ TEST(Gui, ConversionDialogIsFilledFromTheSheetAndCancels)
                                              dialog.is())
                                              dialog->endExecute();
                                      });
-    uno::Reference<awt::XDialog> dialog;
-    waitFor(
-        [&]
-        {
-            dialog = findDialog(kDialogTitle);
-            return dialog.is() || command.done();
-        },
-        60s, 200ms);
+    const auto dialog = awaitWindow<uno::Reference<awt::XDialog>>(
+        command, [] { return findDialog(kDialogTitle); }, 60s, 200ms);
     ASSERT_TRUE(dialog.is()) << (!command.done() ? std::string("no dialog after 60 s")
                                  : command.result().finished
                                      ? "the command returned without a dialog: " +
@@ -772,14 +782,8 @@ TEST(Gui, RemindersDialogListsTheCustomersAndStopsBetweenLetters)
             if (const auto box = findMessageBox(); box.is())
                 dismiss(box);
         });
-    uno::Reference<awt::XDialog> dialog;
-    waitFor(
-        [&]
-        {
-            dialog = findDialog(kRemindersTitle);
-            return dialog.is() || command.done();
-        },
-        60s, 200ms);
+    const auto dialog = awaitWindow<uno::Reference<awt::XDialog>>(
+        command, [] { return findDialog(kRemindersTitle); }, 60s, 200ms);
     ASSERT_TRUE(dialog.is()) << (command.done() ? command.result().message : "no dialog");
 
     Watchdog::stage("reading the reminders dialog");
@@ -814,14 +818,8 @@ TEST(Gui, RemindersDialogListsTheCustomersAndStopsBetweenLetters)
         ->doAccessibleAction(0);
 
     // The progress window comes up; Stop, as a user clicks it.
-    uno::Reference<awt::XDialog> progress;
-    waitFor(
-        [&]
-        {
-            progress = findDialog(kProgressTitle);
-            return progress.is() || command.done();
-        },
-        60s, 50ms);
+    const auto progress = awaitWindow<uno::Reference<awt::XDialog>>(
+        command, [] { return findDialog(kProgressTitle); }, 60s, 50ms);
     ASSERT_TRUE(progress.is()) << (command.done() ? command.result().message : "no progress");
     Watchdog::stage("stopping");
     uno::Reference<accessibility::XAccessibleAction>(
@@ -829,14 +827,8 @@ TEST(Gui, RemindersDialogListsTheCustomersAndStopsBetweenLetters)
         uno::UNO_QUERY_THROW)
         ->doAccessibleAction(0);
     // The summary comes up in a message box; the command returns once it is read.
-    uno::Reference<awt::XMessageBox> summary;
-    waitFor(
-        [&]
-        {
-            summary = findMessageBox();
-            return summary.is() || command.done();
-        },
-        120s, 200ms);
+    const auto summary = awaitWindow<uno::Reference<awt::XMessageBox>>(
+        command, [] { return findMessageBox(); }, 120s, 200ms);
     ASSERT_TRUE(summary.is()) << (command.done() ? command.result().message : "no summary");
     const std::string shown = utf8(summary->getMessageText());
     EXPECT_NE(shown.find("Arrêt demandé"), std::string::npos) << shown;
