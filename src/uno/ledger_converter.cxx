@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +32,7 @@
 #include <com/sun/star/sheet/XCellSeries.hpp>
 #include <com/sun/star/sheet/XDatabaseRange.hpp>
 #include <com/sun/star/sheet/XDatabaseRanges.hpp>
+#include <com/sun/star/sheet/XNamedRange.hpp>
 #include <com/sun/star/sheet/XNamedRanges.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
@@ -405,10 +408,11 @@ public:
         defineName(OUString::createFromAscii(kAsOfName),
                    address(name(LedgerSheet::Dashboard), 1, 2));
         ensureSettings();
+        const std::vector<Row> customers = customerRows(rows);
         writeLedger(rows, firstSheetRow);
         step(60);
         writePayments(payments, allocation);
-        writeCustomers(rows);
+        writeCustomers(customers);
         ensureReminders();
         step(80);
         ensureDashboard();
@@ -442,11 +446,19 @@ private:
         return sheetNamed(sheets_, sheetName);
     }
 
+    // Each change of a name makes Calc re-resolve every formula of the document: a name that
+    // already says the same (a re-sync) is left alone.
     void defineName(const OUString& rangeName, const OUString& content)
     {
         const uno::Reference<container::XNameAccess> access(names_, uno::UNO_QUERY_THROW);
         if (access->hasByName(rangeName))
+        {
+            const uno::Reference<sheet::XNamedRange> existing(access->getByName(rangeName),
+                                                              uno::UNO_QUERY_THROW);
+            if (existing->getContent() == content)
+                return;
             names_->removeByName(rangeName);
+        }
         names_->addNewByName(rangeName, content, table::CellAddress(0, 0, 0), 0);
     }
 
@@ -634,24 +646,7 @@ private:
             if (columns[c].source == ColumnSource::Formula)
                 fillFormula(sheet, columns[c], static_cast<sal_Int32>(c), lastRow);
 
-        // Overdue open invoices highlighted.
-        const uno::Reference<beans::XPropertySet> dataRange(
-            rangeOf(sheet, 0, 1, lastColumn, lastRow), uno::UNO_QUERY_THROW);
-        const uno::Reference<sheet::XSheetConditionalEntries> entries(
-            dataRange->getPropertyValue("ConditionalFormat"), uno::UNO_QUERY_THROW);
-        entries->clear();
-        const uno::Sequence<beans::PropertyValue> condition = sequenceOf<beans::PropertyValue>(
-            {beans::PropertyValue("Operator", 0, uno::Any(sheet::ConditionOperator_FORMULA),
-                                  beans::PropertyState_DIRECT_VALUE),
-             beans::PropertyValue("Formula1", 0, uno::Any(OUString("AND(N($I2)>0;N($J2)>0)")),
-                                  beans::PropertyState_DIRECT_VALUE),
-             beans::PropertyValue("StyleName", 0, uno::Any(OUString("Bad")),
-                                  beans::PropertyState_DIRECT_VALUE),
-             beans::PropertyValue("SourcePosition", 0,
-                                  uno::Any(table::CellAddress(sheetIndex(sheetName), 0, 1)),
-                                  beans::PropertyState_DIRECT_VALUE)});
-        entries->addNew(condition);
-        dataRange->setPropertyValue("ConditionalFormat", uno::Any(entries));
+        highlightOverdue(sheet, lastRow, sheetIndex(sheetName));
 
         // Autofilter over the written table.
         const uno::Reference<beans::XPropertySet> documentProperties(document_,
@@ -682,6 +677,33 @@ private:
             uno::Reference<sheet::XCellSeries>(rangeOf(sheet, index, 1, index, lastRow),
                                                uno::UNO_QUERY_THROW)
                 ->fillAuto(sheet::FillDirection_TO_BOTTOM, 1);
+    }
+
+    // Overdue open invoices: their number, customer, date and terms turn red. Set once the
+    // rows are there (filling formulas down through a conditionally formatted range is much
+    // slower in Calc 7.4), and on these typed columns only: Calc records a conditional format
+    // for undo by copying its whole range, and copying the computed columns' formulas took
+    // more time than the rest of the conversion together (bench/PROFILE.md).
+    void highlightOverdue(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 lastRow,
+                          sal_Int16 sheetIndex)
+    {
+        const sal_Int32 lastKey = static_cast<sal_Int32>(columnIndex(invoiceColumns(), "terms"));
+        const uno::Reference<beans::XPropertySet> keyCells(rangeOf(sheet, 0, 1, lastKey, lastRow),
+                                                           uno::UNO_QUERY_THROW);
+        const uno::Reference<sheet::XSheetConditionalEntries> entries(
+            keyCells->getPropertyValue("ConditionalFormat"), uno::UNO_QUERY_THROW);
+        entries->clear();
+        entries->addNew(sequenceOf<beans::PropertyValue>(
+            {beans::PropertyValue("Operator", 0, uno::Any(sheet::ConditionOperator_FORMULA),
+                                  beans::PropertyState_DIRECT_VALUE),
+             beans::PropertyValue("Formula1", 0, uno::Any(OUString("AND(N($I2)>0;N($J2)>0)")),
+                                  beans::PropertyState_DIRECT_VALUE),
+             beans::PropertyValue("StyleName", 0, uno::Any(OUString("Bad")),
+                                  beans::PropertyState_DIRECT_VALUE),
+             beans::PropertyValue("SourcePosition", 0,
+                                  uno::Any(table::CellAddress(sheetIndex, 0, 1)),
+                                  beans::PropertyState_DIRECT_VALUE)}));
+        keyCells->setPropertyValue("ConditionalFormat", uno::Any(entries));
     }
 
     sal_Int16 sheetIndex(const OUString& sheetName) const
@@ -720,13 +742,14 @@ private:
             ->setDataArray(values);
     }
 
-    void writeCustomers(const std::vector<LedgerRow<UserCells>>& rows)
+    // The customers' rows: those already in the sheet keep theirs (addresses, limits typed by
+    // the user), new ones follow. Their names are defined here, before any formula exists.
+    std::vector<Row> customerRows(const std::vector<LedgerRow<UserCells>>& rows)
     {
         bool created = false;
         const uno::Reference<sheet::XSpreadsheet> sheet =
             ensureSheet(LedgerSheet::Customers, created);
         const std::vector<LedgerColumn>& columns = customerColumns();
-        const sal_Int32 lastColumn = static_cast<sal_Int32>(columns.size()) - 1;
 
         // Existing customers keep their rows (addresses, limits typed by the user).
         std::vector<Row> existing;
@@ -768,6 +791,28 @@ private:
                  uno::Any(OUString())}));
         }
         const sal_Int32 lastRow = static_cast<sal_Int32>(existing.size());
+        if (lastRow > 0)
+        {
+            const OUString sheetName = name(LedgerSheet::Customers);
+            defineName("Clients_Nom", rangeText(sheetName, 0, 1, lastRow));
+            defineName("Clients_Echu",
+                       rangeText(sheetName, static_cast<sal_Int32>(columnIndex(columns, "overdue")),
+                                 1, lastRow));
+            defineName("Clients_Score",
+                       rangeText(sheetName,
+                                 static_cast<sal_Int32>(columnIndex(columns, "risk_score")), 1,
+                                 lastRow));
+        }
+        return existing;
+    }
+
+    void writeCustomers(const std::vector<Row>& existing)
+    {
+        bool created = false;
+        const uno::Reference<sheet::XSpreadsheet> sheet =
+            ensureSheet(LedgerSheet::Customers, created);
+        const std::vector<LedgerColumn>& columns = customerColumns();
+        const sal_Int32 lastRow = static_cast<sal_Int32>(existing.size());
         formatTable(sheet, columns, std::max<sal_Int32>(lastRow, 1), formats_, language_);
         if (existing.empty())
             return;
@@ -780,15 +825,6 @@ private:
         for (std::size_t c = 0; c < columns.size(); ++c)
             if (columns[c].source == ColumnSource::Formula)
                 fillFormula(sheet, columns[c], static_cast<sal_Int32>(c), lastRow);
-        const OUString sheetName = name(LedgerSheet::Customers);
-        defineName("Clients_Nom", rangeText(sheetName, 0, 1, lastRow));
-        defineName("Clients_Echu",
-                   rangeText(sheetName, static_cast<sal_Int32>(columnIndex(columns, "overdue")), 1,
-                             lastRow));
-        defineName("Clients_Score",
-                   rangeText(sheetName, static_cast<sal_Int32>(columnIndex(columns, "risk_score")),
-                             1, lastRow));
-        (void)lastColumn;
     }
 
     void ensureReminders()
@@ -1032,7 +1068,6 @@ private:
             setProperty(rangeOf(sheet, 1, 2, 1, 2), "NumberFormat",
                         uno::Any(formats_.key(CellFormat::Date)));
         }
-        defineName(OUString::createFromAscii(kAsOfName), address(sheetName, 1, 2));
     }
 
     uno::Reference<frame::XModel> document_;

@@ -19,6 +19,9 @@
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XSheetCondition.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <gtest/gtest.h>
 
 #include "calc_support.hxx"
@@ -210,6 +213,31 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
         EXPECT_NE(ledger->getCellByPosition(column("status"), r)->getError(), 525);
     }
     EXPECT_GT(late, 10);
+
+    // Overdue open invoices are highlighted: their typed key cells (number to terms) carry the
+    // conditional format on balance and days late, down to the last row (Calc gives its
+    // formula as written for the first row).
+    const auto highlight = [&](sal_Int32 c, sal_Int32 r)
+    {
+        const uno::Reference<sheet::XSheetConditionalEntries> entries(
+            uno::Reference<beans::XPropertySet>(ledger->getCellByPosition(c, r),
+                                                uno::UNO_QUERY_THROW)
+                ->getPropertyValue("ConditionalFormat"),
+            uno::UNO_QUERY_THROW);
+        if (entries->getCount() != 1)
+            return std::string();
+        const uno::Reference<sheet::XSheetCondition> condition(entries->getByIndex(0),
+                                                               uno::UNO_QUERY_THROW);
+        return utf8(condition->getFormula1());
+    };
+    for (sal_Int32 c = 0; c <= column("terms"); ++c)
+    {
+        EXPECT_EQ(highlight(c, 1), "AND(N($I2)>0;N($J2)>0)") << c;
+        EXPECT_EQ(highlight(c, 320), "AND(N($I2)>0;N($J2)>0)") << c;
+    }
+    EXPECT_EQ(column("balance"), 8);
+    EXPECT_EQ(column("days_late"), 9);
+    EXPECT_EQ(highlight(column("terms"), 321), "") << "below the table";
 
     // The dashboard: as-of date, receivables, and an aged balance that sums to them.
     const auto dashboard = sheetNamed(sample.document(), ledgerName(LedgerSheet::Dashboard));
