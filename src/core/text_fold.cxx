@@ -1,6 +1,7 @@
 #include "text_fold.hxx"
 
 #include <memory>
+#include <optional>
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -60,10 +61,40 @@ icu::UnicodeString foldToUnicode(std::string_view utf8)
     return out;
 }
 
+// Plain ASCII, most invoice numbers and many names, folds the same without ICU: lower case,
+// white space runs to one space, trimmed, the backtick as an apostrophe. A conversion folds
+// every row's keys, and ICU's transliteration was a fifth of its time.
+std::optional<std::string> foldAscii(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool pendingSpace = false;
+    for (const char byte : text)
+    {
+        const auto c = static_cast<unsigned char>(byte);
+        if (c >= 0x80)
+            return std::nullopt;
+        if (c == ' ' || (c >= '\t' && c <= '\r'))
+        {
+            pendingSpace = !out.empty();
+            continue;
+        }
+        if (pendingSpace)
+            out.push_back(' ');
+        pendingSpace = false;
+        out.push_back(c == '`'                ? '\''
+                      : (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a')
+                                               : static_cast<char>(c));
+    }
+    return out;
+}
+
 } // namespace
 
 std::string foldText(std::string_view utf8)
 {
+    if (std::optional<std::string> ascii = foldAscii(utf8))
+        return std::move(*ascii);
     std::string result;
     foldToUnicode(utf8).toUTF8String(result);
     return result;

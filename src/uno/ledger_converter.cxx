@@ -613,33 +613,46 @@ private:
                        rangeText(sheetName, static_cast<sal_Int32>(columnIndex(columns, key)), 1,
                                  lastRow));
 
-        Grid values(static_cast<sal_Int32>(rows.size()));
-        for (std::size_t r = 0; r < rows.size(); ++r)
+        // The values, one setDataArray per run of value columns: the formula columns are
+        // filled below, and a run of columns with nothing in them is not written at all.
+        for (std::size_t first = 0; first < columns.size();)
         {
-            Row cells(static_cast<sal_Int32>(columns.size()));
-            uno::Any* out = cells.getArray();
-            for (std::size_t c = 0; c < columns.size(); ++c)
+            if (columns[first].source == ColumnSource::Formula)
             {
-                switch (columns[c].source)
-                {
-                case ColumnSource::Imported:
-                    out[c] = importedValue(rows[r].invoice, columns[c], nullDate_, firstSheetRow);
-                    break;
-                case ColumnSource::User:
-                    out[c] = rows[r].user.size() > c && rows[r].user[c].hasValue()
-                                 ? rows[r].user[c]
-                                 : uno::Any(OUString());
-                    break;
-                case ColumnSource::Formula:
-                    out[c] <<= OUString();
-                    break;
-                }
+                ++first;
+                continue;
             }
-            values.getArray()[r] = cells;
+            std::size_t end = first;
+            while (end < columns.size() && columns[end].source != ColumnSource::Formula)
+                ++end;
+            Grid values(static_cast<sal_Int32>(rows.size()));
+            bool any = false;
+            for (std::size_t r = 0; r < rows.size(); ++r)
+            {
+                Row cells(static_cast<sal_Int32>(end - first));
+                uno::Any* out = cells.getArray();
+                for (std::size_t c = first; c < end; ++c)
+                {
+                    uno::Any& cell = out[c - first];
+                    if (columns[c].source == ColumnSource::Imported)
+                        cell = importedValue(rows[r].invoice, columns[c], nullDate_, firstSheetRow);
+                    else if (rows[r].user.size() > c && rows[r].user[c].hasValue())
+                        cell = rows[r].user[c];
+                    else
+                        cell <<= OUString();
+                    OUString text;
+                    any = any || !(cell >>= text) || !text.isEmpty();
+                }
+                values.getArray()[r] = std::move(cells);
+            }
+            if (any)
+                uno::Reference<sheet::XCellRangeData>(rangeOf(sheet, static_cast<sal_Int32>(first),
+                                                              1, static_cast<sal_Int32>(end) - 1,
+                                                              lastRow),
+                                                      uno::UNO_QUERY_THROW)
+                    ->setDataArray(values);
+            first = end;
         }
-        uno::Reference<sheet::XCellRangeData>(rangeOf(sheet, 0, 1, lastColumn, lastRow),
-                                              uno::UNO_QUERY_THROW)
-            ->setDataArray(values);
 
         // Formula columns: values were written as literals above, formulas only here.
         for (std::size_t c = 0; c < columns.size(); ++c)
