@@ -12,16 +12,37 @@ using namespace css;
 namespace relance::addin
 {
 
-std::vector<uno::Any> cellsOf(const uno::Any& value)
+namespace
+{
+
+uno::Sequence<uno::Sequence<uno::Any>> rowsOf(const uno::Any& value)
 {
     uno::Sequence<uno::Sequence<uno::Any>> rows;
-    if (!(value >>= rows))
-        return value.hasValue() ? std::vector<uno::Any>{value} : std::vector<uno::Any>{};
-    std::vector<uno::Any> cells;
-    for (const auto& row : rows)
-        for (const auto& cell : row)
-            cells.push_back(cell);
-    return cells;
+    value >>= rows;
+    return rows;
+}
+
+} // namespace
+
+CellView::CellView(const uno::Any& value) : rows_(rowsOf(value))
+{
+    if (value.getValueTypeClass() == uno::TypeClass_SEQUENCE)
+    {
+        // Calc hands ranges over as rectangles: every row has the first row's width.
+        width_ = rows_.hasElements() ? static_cast<std::size_t>(rows_[0].getLength()) : 0;
+        for (const auto& row : rows_)
+            if (static_cast<std::size_t>(row.getLength()) != width_)
+                throw InputError("a range argument is not rectangular");
+        size_ = width_ * static_cast<std::size_t>(rows_.getLength());
+        if (size_ == 0)
+            width_ = 0;
+        return;
+    }
+    if (value.hasValue())
+    {
+        single_ = value;
+        size_ = 1;
+    }
 }
 
 namespace
@@ -89,34 +110,24 @@ InvoiceRows readInvoiceRows(const InvoiceColumns& columns, const DateContext& da
 {
     struct Column
     {
-        const uno::Any* source;
         const char* name;
-        std::vector<uno::Any> cells;
+        CellView cells;
     };
-    Column invoiceDates{&columns.invoiceDates, "invoice dates", {}};
-    Column dueDates{&columns.dueDates, "due dates", {}};
-    Column amounts{&columns.amounts, "amounts", {}};
-    Column paymentDates{&columns.paymentDates, "payment dates", {}};
-    Column paidAmounts{&columns.paidAmounts, "paid amounts", {}};
-    Column flags{&columns.flags, "flags", {}};
-    Column customers{&columns.customers, "customers", {}};
-    Column* all[] = {&amounts,     &invoiceDates, &dueDates, &paymentDates,
-                     &paidAmounts, &flags,        &customers};
-
     if (!columns.amounts.hasValue())
         throw InputError("amounts are missing");
-    std::size_t size = 0;
-    for (Column* column : all)
-    {
-        if (!column->source->hasValue())
-            continue;
-        column->cells = cellsOf(*column->source);
-        if (column == &amounts)
-            size = column->cells.size();
-        else if (column->cells.size() != size)
+    const Column amounts{"amounts", CellView(columns.amounts)};
+    const Column invoiceDates{"invoice dates", CellView(columns.invoiceDates)};
+    const Column dueDates{"due dates", CellView(columns.dueDates)};
+    const Column paymentDates{"payment dates", CellView(columns.paymentDates)};
+    const Column paidAmounts{"paid amounts", CellView(columns.paidAmounts)};
+    const Column flags{"flags", CellView(columns.flags)};
+    const Column customers{"customers", CellView(columns.customers)};
+    const std::size_t size = amounts.cells.size();
+    for (const Column* column :
+         {&invoiceDates, &dueDates, &paymentDates, &paidAmounts, &flags, &customers})
+        if (!column->cells.empty() && column->cells.size() != size)
             throw InputError(std::string(column->name) +
                              " and amounts are ranges of different sizes");
-    }
 
     std::optional<std::string> wanted;
     if (columns.customers.hasValue())
@@ -129,7 +140,8 @@ InvoiceRows readInvoiceRows(const InvoiceColumns& columns, const DateContext& da
     }
 
     InvoiceRows rows;
-    std::unordered_map<std::string, bool> matches;
+    rows.lines.reserve(size);
+    std::unordered_map<OUString, bool, rtl::OUStringHash> matches;
     const Column* dateColumns[] = {&invoiceDates, &dueDates, &paymentDates};
     for (std::size_t row = 0; row < size; ++row)
     {
@@ -168,11 +180,10 @@ InvoiceRows readInvoiceRows(const InvoiceColumns& columns, const DateContext& da
         {
             OUString name;
             customers.cells[row] >>= name;
-            std::string raw = toUtf8(name);
             // The same few names repeat over thousands of rows: fold each once.
-            auto found = matches.find(raw);
+            auto found = matches.find(name);
             if (found == matches.end())
-                found = matches.emplace(raw, foldText(raw) == *wanted).first;
+                found = matches.emplace(name, foldText(toUtf8(name)) == *wanted).first;
             rows.matchesCustomer.push_back(found->second);
         }
     }

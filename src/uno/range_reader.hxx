@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/Sequence.hxx>
 
 #include "any_convert.hxx"
 #include "invoice_status.hxx"
@@ -49,7 +50,53 @@ std::vector<InvoiceLine> selectedLines(const InvoiceRows& rows);
 // Every number of a range or value, summed exactly in cents (text amounts read, blanks skipped).
 Cents sumOfAmounts(const css::uno::Any& value, std::string_view what);
 
-// The cells of a range in row order (a single value is a range of one).
-std::vector<css::uno::Any> cellsOf(const css::uno::Any& value);
+// The cells of a range argument in row order, read where Calc put them rather than copied
+// (a 100 000-row range is read by every range function); a single value is a range of one.
+class CellView
+{
+public:
+    explicit CellView(const css::uno::Any& value);
+
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const css::uno::Any& operator[](std::size_t i) const
+    {
+        if (width_ == 0)
+            return single_;
+        return width_ == 1
+                   ? rows_[static_cast<sal_Int32>(i)][0]
+                   : rows_[static_cast<sal_Int32>(i / width_)][static_cast<sal_Int32>(i % width_)];
+    }
+
+    class Iterator
+    {
+    public:
+        Iterator(const CellView& view, std::size_t i) : view_(&view), i_(i) {}
+        const css::uno::Any& operator*() const { return (*view_)[i_]; }
+        Iterator& operator++()
+        {
+            ++i_;
+            return *this;
+        }
+        bool operator!=(const Iterator& other) const { return i_ != other.i_; }
+
+    private:
+        const CellView* view_;
+        std::size_t i_;
+    };
+    Iterator begin() const { return Iterator(*this, 0); }
+    Iterator end() const { return Iterator(*this, size_); }
+
+private:
+    const css::uno::Sequence<css::uno::Sequence<css::uno::Any>> rows_; // keeps the cells alive
+    css::uno::Any single_;
+    std::size_t width_ = 0; // 0: one single value (or nothing)
+    std::size_t size_ = 0;
+};
+
+inline CellView cellsOf(const css::uno::Any& value)
+{
+    return CellView(value);
+}
 
 } // namespace relance::addin

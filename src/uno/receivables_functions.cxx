@@ -192,7 +192,7 @@ void requireCustomers(const uno::Any& customers)
 RiskThresholds riskThresholds(const uno::Any& value)
 {
     RiskThresholds t;
-    const std::vector<uno::Any> cells = cellsOf(value);
+    const CellView cells(value);
     if (cells.size() > 8)
         throw InputError("thresholds: at most 8 values");
     auto number = [&](std::size_t i, double fallback)
