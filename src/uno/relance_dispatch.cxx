@@ -118,7 +118,8 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
     return parsed;
 }
 
-// Arguments of fr.relance:generateReminders: AsOf, OutputDir, Formats ("pdf,odt,eml"), Force,
+// Arguments of fr.relance:generateReminders: AsOf, OutputDir, Formats ("pdf,odt,eml,smtp"),
+// Combined (the PDF of all letters, with pdf; true by default), Force,
 // Skip ("Client A;Client B"), Levels ("Client A=3;Client B=1").
 ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& arguments,
                                 Language language)
@@ -148,6 +149,8 @@ ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& argum
         }
         else if (argument.Name == "Force")
             argument.Value >>= request.force;
+        else if (argument.Name == "Combined")
+            argument.Value >>= request.combined;
         else if (argument.Name == "Skip" || argument.Name == "Levels")
             for (sal_Int32 index = 0; index >= 0;)
             {

@@ -99,6 +99,7 @@ public:
         request.odt = checked("OutputOdt");
         request.eml = checked("OutputEml");
         request.send = checked("OutputSmtp");
+        request.combined = checked("OutputCombined");
         return request;
     }
 

@@ -885,7 +885,8 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
         return report;
 
     const TemplateFolder templates(context_, request.language, reader.templatesFolder());
-    LetterWriter writer(context_, request.language, templates, request.pdf && record);
+    LetterWriter writer(context_, request.language, templates,
+                        request.pdf && request.combined && record);
     const sal_Int32 total = static_cast<sal_Int32>(report.plan.letters.size());
     if (progress_.is())
         progress_->start(fromUtf8(request.language == Language::French ? "Relance : courriers"
@@ -1059,7 +1060,7 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
             if (progress_.is())
                 progress_->setValue(i + 1);
         }
-        if (request.pdf && record)
+        if (request.pdf && request.combined && record)
         {
             const fs::path combined =
                 out / (fr ? "relances-a-imprimer.pdf" : "letters-to-print.pdf");

@@ -31,6 +31,7 @@ struct ReminderRequest
     bool odt = false;
     bool eml = false;
     bool send = false;  // through the SMTP server set in LibreOffice's mail merge options
+    bool combined = true; // with pdf: one more PDF holding every letter, for printing
     bool force = false; // regenerate what was already done today
     std::set<std::string> skipped;                      // customers the user unticked (folded)
     std::map<std::string, ReminderLevel> levelOverride; // by folded customer name

@@ -549,8 +549,15 @@ TEST_F(Reminders, TheUsersOwnTemplatesFolderIsUsed)
     EXPECT_EQ(usedRows(log), 1) << "nothing logged";
 
     setText(settings, 1, 33, folder.string());
-    const Outcome generated = generate(false, "pdf");
+    // Without the combined PDF this time (the dialog's box, unticked).
+    const Outcome generated = command(sample.document(), "fr.relance:generateReminders",
+                                      {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+                                       argument("OutputDir", uno::Any(ustr(output.string()))),
+                                       argument("Formats", uno::Any(OUString("pdf"))),
+                                       argument("Combined", uno::Any(false))});
     ASSERT_TRUE(generated.success) << generated.message;
+    EXPECT_FALSE(fs::exists(output / "2026-11-15" /
+                            (french() ? "relances-a-imprimer.pdf" : "letters-to-print.pdf")));
     ASSERT_GT(usedRows(log), 1);
     for (sal_Int32 r = 1; r < usedRows(log); ++r)
     {

@@ -806,6 +806,7 @@ TEST(Gui, RemindersDialogListsTheCustomersAndStopsBetweenLetters)
     EXPECT_EQ(customers->getSelectedItemsPos().getLength(), listed) << "all ticked at first";
     EXPECT_EQ(controls.as<awt::XCheckBox>("OutputPdf")->getState(), 1);
     EXPECT_EQ(controls.as<awt::XCheckBox>("OutputSmtp")->getState(), 0);
+    EXPECT_EQ(controls.as<awt::XCheckBox>("OutputCombined")->getState(), 1);
     std::this_thread::sleep_for(500ms);
     saveScreenshot(dialog, "reminders-dialog.bmp");
 
