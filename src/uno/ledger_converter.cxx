@@ -654,10 +654,7 @@ private:
             first = end;
         }
 
-        // Formula columns: values were written as literals above, formulas only here.
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            if (columns[c].source == ColumnSource::Formula)
-                fillFormula(sheet, columns[c], static_cast<sal_Int32>(c), lastRow);
+        fillFormulas(sheet, columns, lastRow);
 
         highlightOverdue(sheet, lastRow, sheetIndex(sheetName));
 
@@ -679,17 +676,31 @@ private:
                     "AutoFilter", uno::Any(true));
     }
 
-    // The row-2 formula, filled down to lastRow: setFormulaArray grows quadratically with the
-    // column length in Calc 7.4, filling is linear and adjusts the relative references the same.
-    void fillFormula(const uno::Reference<sheet::XSpreadsheet>& sheet, const LedgerColumn& column,
-                     sal_Int32 index, sal_Int32 lastRow) const
+    // The formula columns: each one's row-2 formula, filled down to lastRow, a run of
+    // adjacent formula columns at a time. setFormulaArray grows quadratically with the column
+    // length in Calc 7.4; filling is linear and adjusts the relative references the same.
+    void fillFormulas(const uno::Reference<sheet::XSpreadsheet>& sheet,
+                      const std::vector<LedgerColumn>& columns, sal_Int32 lastRow) const
     {
-        sheet->getCellByPosition(index, 1)->setFormula(
-            fromUtf8(formulaForRow(column, 2, language_)));
-        if (lastRow > 1)
-            uno::Reference<sheet::XCellSeries>(rangeOf(sheet, index, 1, index, lastRow),
-                                               uno::UNO_QUERY_THROW)
-                ->fillAuto(sheet::FillDirection_TO_BOTTOM, 1);
+        for (std::size_t first = 0; first < columns.size();)
+        {
+            if (columns[first].source != ColumnSource::Formula)
+            {
+                ++first;
+                continue;
+            }
+            std::size_t end = first;
+            for (; end < columns.size() && columns[end].source == ColumnSource::Formula; ++end)
+                sheet->getCellByPosition(static_cast<sal_Int32>(end), 1)
+                    ->setFormula(fromUtf8(formulaForRow(columns[end], 2, language_)));
+            if (lastRow > 1)
+                uno::Reference<sheet::XCellSeries>(rangeOf(sheet, static_cast<sal_Int32>(first), 1,
+                                                           static_cast<sal_Int32>(end) - 1,
+                                                           lastRow),
+                                                   uno::UNO_QUERY_THROW)
+                    ->fillAuto(sheet::FillDirection_TO_BOTTOM, 1);
+            first = end;
+        }
     }
 
     // Overdue open invoices: their number, customer, date and terms turn red. Set once the
@@ -835,9 +846,7 @@ private:
         uno::Reference<sheet::XCellRangeData>(rangeOf(sheet, 0, 1, 8, lastRow),
                                               uno::UNO_QUERY_THROW)
             ->setDataArray(values);
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            if (columns[c].source == ColumnSource::Formula)
-                fillFormula(sheet, columns[c], static_cast<sal_Int32>(c), lastRow);
+        fillFormulas(sheet, columns, lastRow);
     }
 
     void ensureReminders()
