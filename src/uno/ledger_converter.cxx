@@ -1023,9 +1023,11 @@ private:
             {
                 const sal_Int32 row = 4 + static_cast<sal_Int32>(i);
                 put(sheet, 0, row, uno::Any(fromUtf8(fr ? kpis[i].french : kpis[i].english)));
-                putFormula(sheet, 1, row, OUString::createFromAscii(kpis[i].formula));
+                // Formats before formulas: a format change on a formula cell makes Calc
+                // compute it (for the row height), here over the whole ledger.
                 setProperty(rangeOf(sheet, 1, row, 1, row), "NumberFormat",
                             uno::Any(formats_.key(kpis[i].format)));
+                putFormula(sheet, 1, row, OUString::createFromAscii(kpis[i].formula));
             }
             put(sheet, 2, 13,
                 uno::Any(fromUtf8(fr ? "si « ? » : ajoutez le taux BCE du semestre dans Paramètres"
@@ -1039,13 +1041,13 @@ private:
                 put(sheet, 3 + static_cast<sal_Int32>(b), 3,
                     uno::Any(fromUtf8(bounds.label(b, language_))));
             const sal_Int32 lastBucketColumn = 3 + static_cast<sal_Int32>(bounds.bucketCount()) - 1;
+            setProperty(rangeOf(sheet, 3, 4, lastBucketColumn, 4), "NumberFormat",
+                        uno::Any(formats_.key(CellFormat::Money)));
             uno::Reference<sheet::XArrayFormulaRange>(rangeOf(sheet, 3, 4, lastBucketColumn, 4),
                                                       uno::UNO_QUERY_THROW)
                 ->setArrayFormula(
                     "=FR.RELANCE.FUNCTIONS.AGEDBALANCE(Registre_Echeance;Registre_Montant;"
                     "Registre_DateReglement;Registre_Regle;DateSituation;;Registre_DateFacture)");
-            setProperty(rangeOf(sheet, 3, 4, lastBucketColumn, 4), "NumberFormat",
-                        uno::Any(formats_.key(CellFormat::Money)));
             const uno::Reference<table::XTableChartsSupplier> charts(sheet, uno::UNO_QUERY_THROW);
             const uno::Sequence<table::CellRangeAddress> source =
                 sequenceOf<table::CellRangeAddress>(
@@ -1062,6 +1064,8 @@ private:
             for (sal_Int32 k = 1; k <= 5; ++k)
             {
                 const sal_Int32 row = 17 + k;
+                setProperty(rangeOf(sheet, 1, row, 1, row), "NumberFormat",
+                            uno::Any(formats_.key(CellFormat::Money)));
                 putFormula(sheet, 0, row,
                            "=IFERROR(IF(LARGE(Clients_Echu;" + OUString::number(k) +
                                ")<=0;\"\";INDEX(Clients_Nom;MATCH(LARGE(Clients_Echu;" +
@@ -1069,8 +1073,6 @@ private:
                 putFormula(sheet, 1, row,
                            "=IFERROR(IF(LARGE(Clients_Echu;" + OUString::number(k) +
                                ")<=0;\"\";LARGE(Clients_Echu;" + OUString::number(k) + "));\"\")");
-                setProperty(rangeOf(sheet, 1, row, 1, row), "NumberFormat",
-                            uno::Any(formats_.key(CellFormat::Money)));
             }
             const uno::Reference<table::XColumnRowRange> columnRange(sheet, uno::UNO_QUERY_THROW);
             setProperty(uno::Reference<uno::XInterface>(columnRange->getColumns()->getByIndex(0),
