@@ -2,6 +2,8 @@
 
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -82,12 +84,21 @@ std::optional<std::string> foldAscii(std::string_view text)
         if (pendingSpace)
             out.push_back(' ');
         pendingSpace = false;
-        out.push_back(c == '`'                ? '\''
+        out.push_back(c == '`'                 ? '\''
                       : (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a')
                                                : static_cast<char>(c));
     }
     return out;
 }
+
+struct TextHash
+{
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept
+    {
+        return std::hash<std::string_view>{}(text);
+    }
+};
 
 } // namespace
 
@@ -95,8 +106,16 @@ std::string foldText(std::string_view utf8)
 {
     if (std::optional<std::string> ascii = foldAscii(utf8))
         return std::move(*ascii);
+    // The same few accented customer names come back on every row of a ledger: the texts
+    // folded lately are remembered (per thread, like the transliterator; a bounded set).
+    thread_local std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> recent;
+    if (const auto found = recent.find(utf8); found != recent.end())
+        return found->second;
     std::string result;
     foldToUnicode(utf8).toUTF8String(result);
+    if (recent.size() >= 1024)
+        recent.clear();
+    recent.emplace(std::string(utf8), result);
     return result;
 }
 

@@ -44,3 +44,17 @@ TEST(TextFold, AsciiShortcutFoldsLikeIcu)
     }
     EXPECT_EQ(relance::foldText("  Boulangerie\tMARTIN  `SA` "), "boulangerie martin 'sa'");
 }
+
+// Accented texts folded lately are remembered: a remembered answer is the computed one, also
+// after the memory was emptied (it holds 1 024 texts).
+TEST(TextFold, RememberedFoldsAreTheComputedOnes)
+{
+    const std::string first = relance::foldText("Hôtel du Parc SARL");
+    EXPECT_EQ(first, "hotel du parc sarl");
+    EXPECT_EQ(relance::foldText("Hôtel du Parc SARL"), first);
+    for (int i = 0; i < 3000; ++i)
+        EXPECT_EQ(relance::foldText("Crêperie n°" + std::to_string(i)),
+                  "creperie n°" + std::to_string(i));
+    EXPECT_EQ(relance::foldText("Hôtel du Parc SARL"), first);
+    EXPECT_EQ(relance::foldText("Crêperie n°7"), "creperie n°7");
+}
