@@ -12,6 +12,8 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/util/CloseVetoException.hpp>
+#include <com/sun/star/util/XCloseListener.hpp>
 #include <cppuhelper/implbase1.hxx>
 
 #include "any_convert.hxx"
@@ -41,10 +43,36 @@ public:
     std::atomic<bool> stopped{false};
 };
 
+class CloseVeto : public cppu::WeakImplHelper1<util::XCloseListener>
+{
+public:
+    void SAL_CALL queryClosing(const lang::EventObject&, sal_Bool) override
+    {
+        throw util::CloseVetoException("Relance is writing the reminders", {});
+    }
+    void SAL_CALL notifyClosing(const lang::EventObject&) override {}
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+};
+
 ProgressDialog::ProgressDialog(const uno::Reference<uno::XComponentContext>& context,
                                const uno::Reference<frame::XFrame>& frame)
     : handler_(new StopButtonHandler)
 {
+    try
+    {
+        documentWindow_ = frame->getContainerWindow();
+        if (documentWindow_.is())
+            documentWindow_->setEnable(false);
+        closeable_.set(frame->getController()->getModel(), uno::UNO_QUERY);
+        if (closeable_.is())
+        {
+            closeVeto_ = new CloseVeto;
+            closeable_->addCloseListener(closeVeto_.get());
+        }
+    }
+    catch (const uno::Exception&)
+    {
+    }
     try
     {
         reschedule_.set(awt::Toolkit::create(context), uno::UNO_QUERY);
@@ -79,6 +107,16 @@ ProgressDialog::~ProgressDialog()
     {
         if (dialog_.is())
             uno::Reference<lang::XComponent>(dialog_, uno::UNO_QUERY_THROW)->dispose();
+    }
+    catch (const uno::Exception&)
+    {
+    }
+    try
+    {
+        if (closeable_.is() && closeVeto_.is())
+            closeable_->removeCloseListener(closeVeto_.get());
+        if (documentWindow_.is())
+            documentWindow_->setEnable(true);
     }
     catch (const uno::Exception&)
     {

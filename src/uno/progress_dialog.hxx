@@ -12,8 +12,10 @@
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XReschedule.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 #include <rtl/ref.hxx>
 
 namespace relance::addin
@@ -25,6 +27,7 @@ inline constexpr const char* kProgressDialogUrl =
     "vnd.sun.star.extension://fr.relance.calc/dialogs/Progress.xdl";
 
 class StopButtonHandler;
+class CloseVeto;
 
 class ProgressDialog
 {
@@ -41,6 +44,11 @@ public:
 
 private:
     rtl::Reference<StopButtonHandler> handler_;
+    // The user's events are let through between two steps: meanwhile the document's window
+    // takes no input and the document refuses to close, so nothing pulls it from under the run.
+    css::uno::Reference<css::awt::XWindow> documentWindow_;
+    rtl::Reference<CloseVeto> closeVeto_;
+    css::uno::Reference<css::util::XCloseable> closeable_;
     css::uno::Reference<css::awt::XDialog> dialog_;
     css::uno::Reference<css::awt::XControlContainer> controls_;
     css::uno::Reference<css::awt::XReschedule> reschedule_;

@@ -61,6 +61,8 @@
 #include <com/sun/star/util/MeasureUnit.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/util/CloseVetoException.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 #include <gtest/gtest.h>
 
@@ -822,6 +824,11 @@ TEST(Gui, RemindersDialogListsTheCustomersAndStopsBetweenLetters)
     const auto progress = awaitWindow<uno::Reference<awt::XDialog>>(
         command, [] { return findDialog(kProgressTitle); }, 60s, 50ms);
     ASSERT_TRUE(progress.is()) << (command.done() ? command.result().message : "no progress");
+    // Meanwhile the document refuses to close from under the run.
+    Watchdog::stage("closing the document during the run");
+    EXPECT_THROW(
+        uno::Reference<util::XCloseable>(sample.document(), uno::UNO_QUERY_THROW)->close(false),
+        util::CloseVetoException);
     Watchdog::stage("stopping");
     uno::Reference<accessibility::XAccessibleAction>(
         DialogControls(progress, "Progress").control("Stop")->getAccessibleContext(),
