@@ -22,6 +22,7 @@
 #include <com/sun/star/util/XCloseable.hpp>
 
 #include "office_session.hxx"
+#include "reminder_generator.hxx"
 
 using namespace css;
 namespace fs = std::filesystem;
@@ -111,6 +112,32 @@ int main(int argc, char** argv)
                     ->getCellByPosition(0, 0),
                 uno::UNO_QUERY_THROW)
                 ->setString(OStringToOUString(value, RTL_TEXTENCODING_UTF8));
+
+        // And the customers' accounting e-mail addresses, as the owner completes the customer
+        // file (two left blank: their letters are printed, the log says why no e-mail).
+        const uno::Reference<sheet::XSpreadsheet> customers(
+            uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)
+                ->getSheets()
+                ->getByName("Clients"),
+            uno::UNO_QUERY_THROW);
+        int customerCount = 0;
+        while (!uno::Reference<text::XTextRange>(customers->getCellByPosition(0, customerCount + 1),
+                                                 uno::UNO_QUERY_THROW)
+                    ->getString()
+                    .isEmpty())
+            ++customerCount;
+        for (int row = 1; row <= customerCount - 2; ++row)
+        {
+            const std::string name =
+                utf8(uno::Reference<text::XTextRange>(customers->getCellByPosition(0, row),
+                                                      uno::UNO_QUERY_THROW)
+                         ->getString());
+            uno::Reference<text::XTextRange>(customers->getCellByPosition(3, row),
+                                             uno::UNO_QUERY_THROW)
+                ->setString(OStringToOUString(
+                    ("compta@" + relance::addin::fileSafeName(name) + ".example").c_str(),
+                    RTL_TEXTENCODING_UTF8));
+        }
 
         // The reminders due as of the same date: letters (PDF, and one file to print) and e-mails.
         const uno::Any reminders =
