@@ -409,13 +409,13 @@ public:
                    address(name(LedgerSheet::Dashboard), 1, 2));
         ensureSettings();
         const std::vector<Row> customers = customerRows(rows);
+        // The dashboard (its chart computes its data when it is made) before the rows.
+        ensureDashboard();
         writeLedger(rows, firstSheetRow);
         step(60);
         writePayments(payments, allocation);
         writeCustomers(customers);
         ensureReminders();
-        step(80);
-        ensureDashboard();
         step(95);
         return report;
     }
