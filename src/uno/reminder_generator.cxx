@@ -966,9 +966,10 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
         calculation->enableAutomaticCalculation(false);
     }
 
-    // A letter's PDF exists while its e-mail is made; without the PDF output, it goes after.
+    // Whatever happens: the calculation and the views as they were, the status bar freed, and
+    // without the PDF output, the letters' PDFs (made for their e-mails) removed.
     std::vector<fs::path> pdfs;
-    const auto removeWorkFiles = [&]
+    const auto finish = [&]
     {
         if (record)
         {
@@ -1070,10 +1071,10 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
     }
     catch (...)
     {
-        removeWorkFiles();
+        finish();
         throw;
     }
-    removeWorkFiles();
+    finish();
     return report;
 }
 

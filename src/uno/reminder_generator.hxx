@@ -30,9 +30,9 @@ struct ReminderRequest
     bool pdf = true;
     bool odt = false;
     bool eml = false;
-    bool send = false;  // through the SMTP server set in LibreOffice's mail merge options
+    bool send = false;    // through the SMTP server set in LibreOffice's mail merge options
     bool combined = true; // with pdf: one more PDF holding every letter, for printing
-    bool force = false; // regenerate what was already done today
+    bool force = false;   // regenerate what was already done today
     std::set<std::string> skipped;                      // customers the user unticked (folded)
     std::map<std::string, ReminderLevel> levelOverride; // by folded customer name
 };
@@ -62,8 +62,7 @@ using LetterProgress =
 
 class ReminderGenerator
 {
-    ReminderReport run(const ReminderRequest& request, bool record,
-                       const LetterProgress& onLetter);
+    ReminderReport run(const ReminderRequest& request, bool record, const LetterProgress& onLetter);
 
 public:
     ReminderGenerator(css::uno::Reference<css::uno::XComponentContext> context,
