@@ -39,6 +39,7 @@
 #include <com/sun/star/awt/XNumericField.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XTopWindow.hpp>
+#include <com/sun/star/awt/XTopWindowListener.hpp>
 #include <com/sun/star/awt/XUnitConversion.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -64,7 +65,9 @@
 #include <com/sun/star/util/CloseVetoException.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <gtest/gtest.h>
+#include <rtl/ref.hxx>
 
 #include "calc_support.hxx"
 #include "ledger_layout.hxx"
@@ -202,6 +205,9 @@ std::string samplePath()
     return env("RELANCE_SOURCE_DIR") + "/sample/factures.fods";
 }
 
+class TopWindows;
+const TopWindows& topWindows();
+
 // The sample in a window of its own, in front and active; closed without saving at the end.
 class VisibleDocument
 {
@@ -209,6 +215,7 @@ public:
     explicit VisibleDocument(const std::string& path)
     {
         OfficeSession& office = guiOffice();
+        topWindows(); // from now on, the windows commands open are known
         Watchdog::stage("loading " + path);
         // No "Hidden" argument: a frame with a container window, a menu bar and a view.
         document_ = office.desktop()->loadComponentFromURL(ustr(fileUrl(path)), "_blank", 0, {});
@@ -414,24 +421,71 @@ Window awaitWindow(const BackgroundDispatch& command, const std::function<Window
     return window;
 }
 
-uno::Reference<awt::XExtendedToolkit> toolkit()
+// The office's top windows, as the toolkit reports them opening and closing. Asking the toolkit
+// for its windows instead (XExtendedToolkit::getTopWindow) is unsafe while a command builds a
+// dialog: it makes the window's peer from this test's thread without the office's lock, and a
+// dialog that loses that race has no window for its controls (they fail with "unsatisfied
+// query for interface XView"). The toolkit notifies from the office's thread, once the window
+// shows.
+class TopWindows : public cppu::WeakImplHelper1<awt::XTopWindowListener>
 {
-    return uno::Reference<awt::XExtendedToolkit>(awt::Toolkit::create(guiOffice().context()),
-                                                 uno::UNO_QUERY_THROW);
+public:
+    std::vector<uno::Reference<awt::XWindow>> open() const
+    {
+        const std::lock_guard lock(mutex_);
+        return windows_;
+    }
+
+    void SAL_CALL windowOpened(const lang::EventObject& event) override
+    {
+        const uno::Reference<awt::XWindow> window(event.Source, uno::UNO_QUERY);
+        const std::lock_guard lock(mutex_);
+        if (window.is() && std::find(windows_.begin(), windows_.end(), window) == windows_.end())
+            windows_.push_back(window);
+    }
+    void SAL_CALL windowClosed(const lang::EventObject& event) override { forget(event); }
+    void SAL_CALL disposing(const lang::EventObject& event) override { forget(event); }
+    void SAL_CALL windowClosing(const lang::EventObject&) override {}
+    void SAL_CALL windowMinimized(const lang::EventObject&) override {}
+    void SAL_CALL windowNormalized(const lang::EventObject&) override {}
+    void SAL_CALL windowActivated(const lang::EventObject&) override {}
+    void SAL_CALL windowDeactivated(const lang::EventObject&) override {}
+
+private:
+    void forget(const lang::EventObject& event)
+    {
+        const uno::Reference<awt::XWindow> window(event.Source, uno::UNO_QUERY);
+        const std::lock_guard lock(mutex_);
+        windows_.erase(std::remove(windows_.begin(), windows_.end(), window), windows_.end());
+    }
+
+    mutable std::mutex mutex_;
+    std::vector<uno::Reference<awt::XWindow>> windows_;
+};
+
+// Listening from the first call on: VisibleDocument calls it before any command runs.
+const TopWindows& topWindows()
+{
+    // The toolkit lives as long as this process listens: its listeners go with it.
+    static const uno::Reference<awt::XExtendedToolkit> toolkit(
+        awt::Toolkit::create(guiOffice().context()), uno::UNO_QUERY_THROW);
+    static const rtl::Reference<TopWindows> windows = []
+    {
+        rtl::Reference<TopWindows> listener(new TopWindows);
+        toolkit->addTopWindowListener(uno::Reference<awt::XTopWindowListener>(listener.get()));
+        return listener;
+    }();
+    return *windows;
 }
 
 // The visible dialog among the office's top windows with that title, or null.
-// (XExtendedToolkit's window list is marked deprecated, with nothing offered instead.)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 uno::Reference<awt::XDialog> findDialog(const std::string& title)
 {
-    const uno::Reference<awt::XExtendedToolkit> windows = toolkit();
-    for (sal_Int32 i = 0, count = windows->getTopWindowCount(); i < count; ++i)
+    for (const uno::Reference<awt::XWindow>& window : topWindows().open())
     {
-        const uno::Reference<awt::XDialog> dialog(windows->getTopWindow(i), uno::UNO_QUERY);
-        const uno::Reference<awt::XWindow2> window(dialog, uno::UNO_QUERY);
-        if (dialog.is() && window.is() && window->isVisible() && utf8(dialog->getTitle()) == title)
+        const uno::Reference<awt::XDialog> dialog(window, uno::UNO_QUERY);
+        const uno::Reference<awt::XWindow2> shown(window, uno::UNO_QUERY);
+        if (dialog.is() && shown.is() && shown->isVisible() && utf8(dialog->getTitle()) == title)
             return dialog;
     }
     return {};
@@ -440,17 +494,15 @@ uno::Reference<awt::XDialog> findDialog(const std::string& title)
 // The message box on screen (the summary a command shows at its end), or null.
 uno::Reference<awt::XMessageBox> findMessageBox()
 {
-    const uno::Reference<awt::XExtendedToolkit> windows = toolkit();
-    for (sal_Int32 i = 0, count = windows->getTopWindowCount(); i < count; ++i)
+    for (const uno::Reference<awt::XWindow>& window : topWindows().open())
     {
-        const uno::Reference<awt::XMessageBox> box(windows->getTopWindow(i), uno::UNO_QUERY);
-        const uno::Reference<awt::XWindow2> window(box, uno::UNO_QUERY);
-        if (box.is() && window.is() && window->isVisible())
+        const uno::Reference<awt::XMessageBox> box(window, uno::UNO_QUERY);
+        const uno::Reference<awt::XWindow2> shown(window, uno::UNO_QUERY);
+        if (box.is() && shown.is() && shown->isVisible())
             return box;
     }
     return {};
 }
-#pragma GCC diagnostic pop
 
 // Control positions (APPFONT) by id, as a dialog's .xdl places them.
 std::map<std::string, awt::Point> xdlPositions(const std::string& path)
