@@ -27,6 +27,16 @@ namespace relance::addin
 namespace
 {
 
+// A yes/no argument: a boolean, as a macro passes it. Anything else is refused rather than
+// read as the default, so that Force="yes" does not quietly mean "no".
+bool booleanArgument(const beans::PropertyValue& argument)
+{
+    bool value = false;
+    if (!(argument.Value >>= value))
+        throw InputError(toUtf8(argument.Name) + ": expects true or false");
+    return value;
+}
+
 struct Arguments
 {
     bool silent = false;
@@ -45,7 +55,7 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
         const OUString& name = argument.Name;
         OUString text;
         if (name == "Silent")
-            argument.Value >>= parsed.silent;
+            parsed.silent = booleanArgument(argument);
         else if (name == "SourceSheet")
             argument.Value >>= parsed.request.sourceSheet;
         else if (name == "HeaderRow")
@@ -141,16 +151,35 @@ ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& argum
             request.outputDir = toUtf8(text);
         else if (argument.Name == "Formats")
         {
-            const std::string formats = foldText(toUtf8(text));
-            request.pdf = formats.find("pdf") != std::string::npos;
-            request.odt = formats.find("odt") != std::string::npos;
-            request.eml = formats.find("eml") != std::string::npos;
-            request.send = formats.find("smtp") != std::string::npos;
+            // A list such as "pdf,eml": every word must be a known output.
+            request.pdf = request.odt = request.eml = request.send = false;
+            std::string word;
+            const std::string formats = foldText(toUtf8(text)) + ",";
+            for (const char c : formats)
+            {
+                if (c != ',' && c != ';' && c != ' ')
+                {
+                    word += c;
+                    continue;
+                }
+                if (word == "pdf")
+                    request.pdf = true;
+                else if (word == "odt")
+                    request.odt = true;
+                else if (word == "eml")
+                    request.eml = true;
+                else if (word == "smtp")
+                    request.send = true;
+                else if (!word.empty())
+                    throw InputError("Formats: unknown output \"" + word +
+                                     "\" (expects pdf, odt, eml, smtp)");
+                word.clear();
+            }
         }
         else if (argument.Name == "Force")
-            argument.Value >>= request.force;
+            request.force = booleanArgument(argument);
         else if (argument.Name == "Combined")
-            argument.Value >>= request.combined;
+            request.combined = booleanArgument(argument);
         else if (argument.Name == "Skip" || argument.Name == "Levels")
             for (sal_Int32 index = 0; index >= 0;)
             {

@@ -426,6 +426,43 @@ TEST_F(Reminders, StatementOfAccountListsEveryOpenInvoice)
     EXPECT_NE(unknown.message.find("Nobody"), std::string::npos);
 }
 
+// A macro's mistyped argument is refused with its name, before anything is written, rather
+// than read as a default: Force="yes" is not "no", and "pfd" is not an output.
+TEST_F(Reminders, MistypedCommandArgumentsAreRefused)
+{
+    const auto refused = [&](const char* name, const uno::Any& value, const char* expected)
+    {
+        const Outcome outcome = command(sample.document(), "fr.relance:generateReminders",
+                                        {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+                                         argument("OutputDir", uno::Any(ustr(output.string()))),
+                                         argument(name, value)});
+        EXPECT_FALSE(outcome.success) << name;
+        EXPECT_NE(outcome.message.find(expected), std::string::npos) << outcome.message;
+    };
+    refused("Force", uno::Any(OUString("yes")), "Force: expects true or false");
+    refused("Combined", uno::Any(sal_Int32(1)), "Combined: expects true or false");
+    refused("Silent", uno::Any(OUString("true")), "Silent: expects true or false");
+    refused("Formats", uno::Any(OUString("pdf,pfd")), "Formats: unknown output \"pfd\"");
+    EXPECT_FALSE(fs::exists(output) && !fs::is_empty(output)) << "nothing is written";
+    EXPECT_EQ(usedRows(ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders)), 1);
+    // Spaces and semicolons separate outputs as well as commas.
+    setText(customers, 3, customerRow("Boulangerie Martin"), "compta@boulangerie-martin.fr");
+    const Outcome outcome = command(sample.document(), "fr.relance:generateReminders",
+                                    {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+                                     argument("OutputDir", uno::Any(ustr(output.string()))),
+                                     argument("Formats", uno::Any(OUString("PDF; eml"))),
+                                     argument("Combined", uno::Any(false))});
+    ASSERT_TRUE(outcome.success) << outcome.message;
+    bool pdf = false, eml = false;
+    for (const auto& entry : fs::recursive_directory_iterator(output))
+    {
+        pdf = pdf || entry.path().extension() == ".pdf";
+        eml = eml || entry.path().extension() == ".eml";
+    }
+    EXPECT_TRUE(pdf);
+    EXPECT_TRUE(eml);
+}
+
 TEST_F(Reminders, TextFromTheSheetStaysLiteral)
 {
     // A name that looks like a template field and markup, and an address with a line break.
