@@ -77,6 +77,7 @@
 
 #include "function_table.hxx"
 #include "ledger_layout.hxx"
+#include "used_area.hxx"
 #include "office_session.hxx"
 
 using namespace css;
@@ -1140,11 +1141,7 @@ std::string checkLedger(const Document& document, const LedgerSource& source, bo
     const std::string name = sheetName(LedgerSheet::Invoices).in(relance::Language::English);
     const uno::Reference<sheet::XSpreadsheet> ledger(
         sheetsOf(document.get())->getByName(ustr(name)), uno::UNO_QUERY_THROW);
-    const uno::Reference<sheet::XSheetCellCursor> cursor = ledger->createCursor();
-    uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
-    const long rows = uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-                          ->getRangeAddress()
-                          .EndRow; // header in row 0
+    const long rows = relance::addin::lastUsedRow(ledger); // header in row 0
     const auto& columns = invoiceColumns();
     auto sum = [&](const char* key, double scale)
     {
@@ -1191,13 +1188,7 @@ double writeLedgerAgain(const Document& document)
         const OUString name = ustr(sheetName(which).in(relance::Language::English));
         const uno::Reference<sheet::XSpreadsheet> ledger(sheets->getByName(name),
                                                          uno::UNO_QUERY_THROW);
-        const uno::Reference<sheet::XSheetCellCursor> cursor = ledger->createCursor();
-        uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)
-            ->gotoEndOfUsedArea(false);
-        const sal_Int32 lastRow =
-            uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-                ->getRangeAddress()
-                .EndRow;
+        const sal_Int32 lastRow = relance::addin::lastUsedRow(ledger);
         if (lastRow < 1)
             continue;
         const OUString copyName = name + "_again";

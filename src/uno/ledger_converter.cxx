@@ -56,6 +56,7 @@
 #include "input_error.hxx"
 #include "ledger_layout.hxx"
 #include "text_fold.hxx"
+#include "used_area.hxx"
 
 using namespace css;
 
@@ -466,13 +467,7 @@ private:
     readLedger(const uno::Reference<sheet::XSpreadsheet>& sheet) const
     {
         const std::vector<LedgerColumn>& columns = invoiceColumns();
-        const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
-        uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)
-            ->gotoEndOfUsedArea(false);
-        const sal_Int32 lastRow =
-            uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-                ->getRangeAddress()
-                .EndRow;
+        const sal_Int32 lastRow = lastUsedRow(sheet);
         std::vector<LedgerRow<UserCells>> rows;
         if (lastRow < 1)
             return rows;
@@ -507,13 +502,7 @@ private:
         if (!sheets_->hasByName(sheetName))
             return payments;
         const uno::Reference<sheet::XSpreadsheet> sheet = sheetNamed(sheets_, sheetName);
-        const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
-        uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)
-            ->gotoEndOfUsedArea(false);
-        const sal_Int32 lastRow =
-            uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-                ->getRangeAddress()
-                .EndRow;
+        const sal_Int32 lastRow = lastUsedRow(sheet);
         if (lastRow < 1)
             return payments;
         const Grid data = uno::Reference<sheet::XCellRangeData>(rangeOf(sheet, 0, 1, 6, lastRow),
@@ -576,13 +565,7 @@ private:
         if (!created)
         {
             // Clear the previous data rows (values and formulas); user cells are rewritten below.
-            const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
-            uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)
-                ->gotoEndOfUsedArea(false);
-            const sal_Int32 usedRow =
-                uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-                    ->getRangeAddress()
-                    .EndRow;
+            const sal_Int32 usedRow = lastUsedRow(sheet);
             if (usedRow >= 1)
                 uno::Reference<sheet::XSheetOperation>(rangeOf(sheet, 0, 1, lastColumn, usedRow),
                                                        uno::UNO_QUERY_THROW)
@@ -780,13 +763,7 @@ private:
         std::set<std::string> known;
         if (!created)
         {
-            const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
-            uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)
-                ->gotoEndOfUsedArea(false);
-            const sal_Int32 usedRow =
-                uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-                    ->getRangeAddress()
-                    .EndRow;
+            const sal_Int32 usedRow = lastUsedRow(sheet);
             if (usedRow >= 1)
             {
                 const Grid data = uno::Reference<sheet::XCellRangeData>(

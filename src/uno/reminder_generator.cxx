@@ -54,6 +54,7 @@
 #include "ledger_model.hxx"
 #include "smtp_sender.hxx"
 #include "text_fold.hxx"
+#include "used_area.hxx"
 
 using namespace css;
 namespace fs = std::filesystem;
@@ -101,12 +102,7 @@ uno::Reference<sheet::XSpreadsheet> ledgerSheet(const uno::Reference<frame::XMod
 // Data rows (below the header) of a sheet's used area, at least `columns` wide.
 Grid dataRows(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 columns)
 {
-    const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
-    uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
-    const sal_Int32 lastRow =
-        uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-            ->getRangeAddress()
-            .EndRow;
+    const sal_Int32 lastRow = lastUsedRow(sheet);
     if (lastRow < 1)
         return {};
     return uno::Reference<sheet::XCellRangeData>(
