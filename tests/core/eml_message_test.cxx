@@ -1,5 +1,6 @@
 #include "eml_message.hxx"
 #include "input_error.hxx"
+#include "input_error_message.hxx"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 using namespace relance;
+using relance_test::messageOf;
 
 namespace
 {
@@ -304,19 +306,6 @@ std::vector<std::string> linesOf(std::string_view text)
         start = end + 2;
     }
     return lines;
-}
-
-std::string messageOf(auto&& call)
-{
-    try
-    {
-        call();
-    }
-    catch (const InputError& error)
-    {
-        return error.what();
-    }
-    return "(no InputError)";
 }
 
 } // namespace

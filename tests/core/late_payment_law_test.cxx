@@ -1,4 +1,5 @@
 #include "input_error.hxx"
+#include "input_error_message.hxx"
 #include "late_payment_law.hxx"
 
 #include <gtest/gtest.h>
@@ -7,6 +8,7 @@
 #include <string>
 
 using namespace relance;
+using relance_test::messageOf;
 
 namespace
 {
@@ -25,19 +27,6 @@ constexpr RatePpm k2024S1 = 145'000; // 4.50 + 10
 constexpr RatePpm k2024S2 = 142'500; // 4.25 + 10
 constexpr RatePpm k2025S1 = 131'500; // 3.15 + 10
 constexpr RatePpm k2026S1 = 121'500; // 2.15 + 10
-
-std::string messageOf(auto&& call)
-{
-    try
-    {
-        call();
-    }
-    catch (const InputError& error)
-    {
-        return error.what();
-    }
-    return "(no InputError)";
-}
 
 } // namespace
 

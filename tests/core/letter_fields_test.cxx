@@ -1,4 +1,5 @@
 #include "input_error.hxx"
+#include "input_error_message.hxx"
 #include "ledger_preview.hxx"
 #include "letter_fields.hxx"
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 using namespace relance;
+using relance_test::messageOf;
 
 namespace
 {
@@ -59,19 +61,6 @@ CustomerReminder formalNotice()
     letter.totalPenalties = 1'428;
     letter.totalIndemnities = 4'000;
     return letter;
-}
-
-std::string messageOf(auto&& call)
-{
-    try
-    {
-        call();
-    }
-    catch (const InputError& error)
-    {
-        return error.what();
-    }
-    return "(no InputError)";
 }
 
 } // namespace

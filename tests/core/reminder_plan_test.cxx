@@ -1,4 +1,5 @@
 #include "input_error.hxx"
+#include "input_error_message.hxx"
 #include "reminder_plan.hxx"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include <vector>
 
 using namespace relance;
+using relance_test::messageOf;
 
 namespace
 {
@@ -46,19 +48,6 @@ ReminderInput inputOf(std::vector<ReminderInvoice> invoices, DayNumber asOf = kA
 RateTable rates2026()
 {
     return RateTable({{{2025, 2}, 21'500}, {{2026, 1}, 21'500}, {{2026, 2}, 20'000}});
-}
-
-std::string messageOf(auto&& call)
-{
-    try
-    {
-        call();
-    }
-    catch (const InputError& error)
-    {
-        return error.what();
-    }
-    return "(no InputError)";
 }
 
 } // namespace
