@@ -79,38 +79,58 @@ uno::Any singleValue(const uno::Any& value, std::string_view what)
     throw InputError(std::string(what) + ": expects a single cell, not a range");
 }
 
-std::optional<DayNumber> optionalDate(const uno::Any& raw, const DateContext& dates,
-                                      std::string_view what)
+namespace
+{
+
+// One cell read as a date or an amount: blank is nothing, a number goes through fromNumber
+// (which may refuse it, its message prefixed with `what`), text through fromText (nothing
+// when it does not read); anything else is refused as not being a `noun`.
+template <typename Value, typename FromNumber, typename FromText>
+std::optional<Value> readCell(const uno::Any& raw, std::string_view what, const char* noun,
+                              FromNumber&& fromNumber, FromText&& fromText)
 {
     const uno::Any value = singleValue(raw, what);
-    double number = 0;
-    OUString text;
     if (!value.hasValue())
         return std::nullopt;
-    if (value >>= number)
+    if (double number = 0; value >>= number)
     {
-        if (number == 0)
-            return std::nullopt;
         try
         {
-            return dates.fromSerial(number);
+            return fromNumber(number);
         }
         catch (const InputError& error)
         {
             throw InputError(std::string(what) + ": " + error.what());
         }
     }
-    if (value >>= text)
+    if (OUString text; value >>= text)
     {
         const OUString trimmed = text.trim();
         if (trimmed.isEmpty())
             return std::nullopt;
         const std::string utf8 = toUtf8(trimmed);
-        if (const auto day = parseDateText(utf8))
-            return day;
-        throw InputError(std::string(what) + ": \"" + utf8 + "\" is not a date");
+        if (const std::optional<Value> read = fromText(utf8))
+            return read;
+        throw InputError(std::string(what) + ": \"" + utf8 + "\" is not " + noun);
     }
-    throw InputError(std::string(what) + ": expects a date");
+    throw InputError(std::string(what) + ": expects " + noun);
+}
+
+} // namespace
+
+std::optional<DayNumber> optionalDate(const uno::Any& raw, const DateContext& dates,
+                                      std::string_view what)
+{
+    return readCell<DayNumber>(
+        raw, what, "a date",
+        [&](double number) -> std::optional<DayNumber>
+        {
+            // A blank cell reaches the add-in as 0 (the null date): no date.
+            if (number == 0)
+                return std::nullopt;
+            return dates.fromSerial(number);
+        },
+        [](const std::string& text) { return parseDateText(text); });
 }
 
 DayNumber requiredDate(const uno::Any& value, const DateContext& dates, std::string_view what)
@@ -200,33 +220,10 @@ AgingBounds agingBounds(const uno::Any& value)
 
 std::optional<Cents> optionalAmount(const uno::Any& raw, std::string_view what)
 {
-    const uno::Any value = singleValue(raw, what);
-    double number = 0;
-    OUString text;
-    if (!value.hasValue())
-        return std::nullopt;
-    if (value >>= number)
-    {
-        try
-        {
-            return centsFromEuros(number);
-        }
-        catch (const InputError& error)
-        {
-            throw InputError(std::string(what) + ": " + error.what());
-        }
-    }
-    if (value >>= text)
-    {
-        const OUString trimmed = text.trim();
-        if (trimmed.isEmpty())
-            return std::nullopt;
-        const std::string utf8 = toUtf8(trimmed);
-        if (const auto cents = parseAmountText(utf8))
-            return cents;
-        throw InputError(std::string(what) + ": \"" + utf8 + "\" is not an amount");
-    }
-    throw InputError(std::string(what) + ": expects an amount");
+    return readCell<Cents>(
+        raw, what, "an amount",
+        [](double number) -> std::optional<Cents> { return centsFromEuros(number); },
+        [](const std::string& text) { return parseAmountText(text); });
 }
 
 Cents requiredAmount(const uno::Any& value, std::string_view what)
