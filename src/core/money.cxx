@@ -62,7 +62,6 @@ std::optional<Cents> parseAmountText(std::string_view text)
 
 std::optional<Cents> parseFoldedAmountText(std::string body)
 {
-
     // A currency between digits is the decimal point ("12€50"); elsewhere it is dropped.
     for (std::string_view currency : {"euros", "euro", "eur", "\xe2\x82\xac" /* € */})
         for (std::size_t at = body.find(currency); at != std::string::npos;
@@ -76,7 +75,7 @@ std::optional<Cents> parseFoldedAmountText(std::string body)
                 ++after;
             const bool between = before > 0 && isDigit(body[before - 1]) && after < body.size() &&
                                  isDigit(body[after]);
-            body.replace(before, after - before, between ? "," : " ");
+            body.replace(before, after - before, 1, between ? ',' : ' ');
         }
 
     bool negative = false;

@@ -464,6 +464,9 @@ private:
 };
 
 // Listening from the first call on: VisibleDocument calls it before any command runs.
+// (XExtendedToolkit is marked deprecated, with nothing offered instead.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 const TopWindows& topWindows()
 {
     // The toolkit lives as long as this process listens: its listeners go with it.
@@ -477,6 +480,7 @@ const TopWindows& topWindows()
     }();
     return *windows;
 }
+#pragma GCC diagnostic pop
 
 // The visible dialog among the office's top windows with that title, or null.
 uno::Reference<awt::XDialog> findDialog(const std::string& title)
