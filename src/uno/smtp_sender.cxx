@@ -389,20 +389,26 @@ void requireSettings(const SmtpSettings& settings)
 
 // ---------------------------------------------------------------- settings
 
+uno::Reference<uno::XInterface>
+mailMergeSettingsNode(const uno::Reference<uno::XComponentContext>& context, bool forUpdate)
+{
+    const uno::Reference<lang::XMultiServiceFactory> provider(
+        context->getServiceManager()->createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", context),
+        uno::UNO_QUERY_THROW);
+    return provider->createInstanceWithArguments(
+        forUpdate ? OUString("com.sun.star.configuration.ConfigurationUpdateAccess")
+                  : OUString("com.sun.star.configuration.ConfigurationAccess"),
+        sequenceOf<uno::Any>({uno::Any(beans::NamedValue(
+            "nodepath", uno::Any(OUString("/org.openoffice.Office.Writer/MailMergeWizard"))))}));
+}
+
 SmtpSettings smtpSettingsFromOffice(const uno::Reference<uno::XComponentContext>& context)
 {
     try
     {
-        const uno::Reference<lang::XMultiServiceFactory> provider(
-            context->getServiceManager()->createInstanceWithContext(
-                "com.sun.star.configuration.ConfigurationProvider", context),
-            uno::UNO_QUERY_THROW);
-        const uno::Sequence<uno::Any> arguments = sequenceOf<uno::Any>({uno::Any(beans::NamedValue(
-            "nodepath", uno::Any(OUString("/org.openoffice.Office.Writer/MailMergeWizard"))))});
         const ConfigReader config(uno::Reference<container::XNameAccess>(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                                  arguments),
-            uno::UNO_QUERY_THROW));
+            mailMergeSettingsNode(context, false), uno::UNO_QUERY_THROW));
         // Unset values take Writer's defaults (SwMailMergeConfigItem).
         SmtpSettings settings;
         settings.server = trimmed(config.text("MailServer"));

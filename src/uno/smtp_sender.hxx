@@ -46,6 +46,12 @@ struct SmtpSettings
 SmtpSettings
 smtpSettingsFromOffice(const css::uno::Reference<css::uno::XComponentContext>& context);
 
+// The configuration node those settings live in (Tools > Options > LibreOffice Writer > Mail
+// Merge E-mail): read-only, or writable (an XNameReplace to commit) with forUpdate.
+css::uno::Reference<css::uno::XInterface>
+mailMergeSettingsNode(const css::uno::Reference<css::uno::XComponentContext>& context,
+                      bool forUpdate);
+
 // One connection to the server, for sending several messages; disconnects when destroyed.
 // Every failure throws relance::InputError with a message naming the server and the reason
 // ("SMTP server smtp.example.fr:587: connection refused"), so that the caller can note the

@@ -21,12 +21,11 @@
 #include <utility>
 #include <vector>
 
-#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/container/XNameReplace.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 
 #include "calc_support.hxx"
+#include "smtp_sender.hxx"
 
 extern char** environ;
 
@@ -213,17 +212,8 @@ private:
 // What the user sets in Tools > Options > LibreOffice Writer > Mail Merge E-mail.
 inline void configureMailMerge(std::initializer_list<std::pair<const char*, uno::Any>> values)
 {
-    const uno::Reference<uno::XComponentContext>& context = office().context();
-    const uno::Reference<lang::XMultiServiceFactory> provider(
-        context->getServiceManager()->createInstanceWithContext(
-            "com.sun.star.configuration.ConfigurationProvider", context),
-        uno::UNO_QUERY_THROW);
-    const uno::Sequence<uno::Any> arguments = sequenceOf<uno::Any>({uno::Any(beans::NamedValue(
-        "nodepath", uno::Any(OUString("/org.openoffice.Office.Writer/MailMergeWizard"))))});
     const uno::Reference<container::XNameReplace> node(
-        provider->createInstanceWithArguments(
-            "com.sun.star.configuration.ConfigurationUpdateAccess", arguments),
-        uno::UNO_QUERY_THROW);
+        relance::addin::mailMergeSettingsNode(office().context(), true), uno::UNO_QUERY_THROW);
     for (const auto& [name, value] : values)
         node->replaceByName(OUString::createFromAscii(name), value);
     uno::Reference<util::XChangesBatch>(node, uno::UNO_QUERY_THROW)->commitChanges();
