@@ -1,25 +1,19 @@
 #include "ledger_dialog.hxx"
 
-#include <com/sun/star/awt/MessageBoxType.hpp>
-#include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
-#include <com/sun/star/awt/XDialogProvider2.hpp>
 #include <com/sun/star/awt/XFixedText.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
-#include <com/sun/star/awt/XMessageBox.hpp>
-#include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XNumericField.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
-#include <com/sun/star/awt/XWindowPeer.hpp>
-#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <rtl/ref.hxx>
 
 #include "any_convert.hxx"
+#include "dialog_window.hxx"
 #include "input_error.hxx"
 #include "ledger_layout.hxx"
 #include "ledger_preview.hxx"
@@ -222,33 +216,16 @@ private:
     std::size_t columnCount_ = 0;
 };
 
-uno::Reference<awt::XWindowPeer> parentPeer(const uno::Reference<frame::XFrame>& frame)
-{
-    return frame.is()
-               ? uno::Reference<awt::XWindowPeer>(frame->getContainerWindow(), uno::UNO_QUERY)
-               : uno::Reference<awt::XWindowPeer>();
-}
-
 } // namespace
 
 OUString runConversionDialog(const uno::Reference<uno::XComponentContext>& context,
                              const uno::Reference<frame::XFrame>& frame, LedgerConverter& converter,
                              ConversionRequest request)
 {
-    const uno::Sequence<uno::Any> arguments =
-        sequenceOf<uno::Any>({uno::Any(frame->getController()->getModel())});
-    const uno::Reference<awt::XDialogProvider2> provider(
-        context->getServiceManager()->createInstanceWithArgumentsAndContext(
-            "com.sun.star.awt.DialogProvider2", arguments, context),
-        uno::UNO_QUERY_THROW);
     const rtl::Reference<ConversionDialogHandler> handler(
         new ConversionDialogHandler(converter, request));
-    const uno::Reference<awt::XDialog> dialog = provider->createDialogWithArguments(
-        OUString::createFromAscii(kConvertLedgerDialogUrl),
-        sequenceOf<beans::NamedValue>(
-            {beans::NamedValue("ParentWindow", uno::Any(parentPeer(frame))),
-             beans::NamedValue("EventHandler", uno::Any(uno::Reference<awt::XDialogEventHandler>(
-                                                   handler.get())))}));
+    const uno::Reference<awt::XDialog> dialog =
+        createExtensionDialog(context, frame, kConvertLedgerDialogUrl, handler.get());
     try
     {
         handler->attach(dialog);
@@ -279,23 +256,6 @@ OUString runConversionDialog(const uno::Reference<uno::XComponentContext>& conte
             // The document is as it was: say why and let the user correct the choices.
             showMessage(context, frame, fromUtf8(error.what()));
         }
-    }
-}
-
-void showMessage(const uno::Reference<uno::XComponentContext>& context,
-                 const uno::Reference<frame::XFrame>& frame, const OUString& message)
-{
-    try
-    {
-        const uno::Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(context),
-                                                              uno::UNO_QUERY_THROW);
-        const uno::Reference<awt::XMessageBox> box = factory->createMessageBox(
-            parentPeer(frame), awt::MessageBoxType_INFOBOX, 1, "Relance", message);
-        box->execute();
-    }
-    catch (const uno::Exception&)
-    {
-        // Headless: no window to show it in; the result listener got the message already.
     }
 }
 

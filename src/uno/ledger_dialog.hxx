@@ -26,7 +26,4 @@ OUString runConversionDialog(const css::uno::Reference<css::uno::XComponentConte
                              const css::uno::Reference<css::frame::XFrame>& frame,
                              LedgerConverter& converter, ConversionRequest request);
 
-void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
-                 const css::uno::Reference<css::frame::XFrame>& frame, const OUString& message);
-
 } // namespace relance::addin

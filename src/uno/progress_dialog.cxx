@@ -2,12 +2,9 @@
 
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
-#include <com/sun/star/awt/XDialogProvider2.hpp>
 #include <com/sun/star/awt/XFixedText.hpp>
 #include <com/sun/star/awt/XProgressBar.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
-#include <com/sun/star/awt/XWindowPeer.hpp>
-#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -17,6 +14,7 @@
 #include <cppuhelper/implbase1.hxx>
 
 #include "any_convert.hxx"
+#include "dialog_window.hxx"
 
 using namespace css;
 
@@ -76,20 +74,7 @@ ProgressDialog::ProgressDialog(const uno::Reference<uno::XComponentContext>& con
     try
     {
         reschedule_.set(awt::Toolkit::create(context), uno::UNO_QUERY);
-        const uno::Reference<awt::XDialogProvider2> provider(
-            context->getServiceManager()->createInstanceWithArgumentsAndContext(
-                "com.sun.star.awt.DialogProvider2",
-                sequenceOf<uno::Any>({uno::Any(frame->getController()->getModel())}), context),
-            uno::UNO_QUERY_THROW);
-        dialog_ = provider->createDialogWithArguments(
-            OUString::createFromAscii(kProgressDialogUrl),
-            sequenceOf<beans::NamedValue>(
-                {beans::NamedValue("ParentWindow",
-                                   uno::Any(uno::Reference<awt::XWindowPeer>(
-                                       frame->getContainerWindow(), uno::UNO_QUERY))),
-                 beans::NamedValue(
-                     "EventHandler",
-                     uno::Any(uno::Reference<awt::XDialogEventHandler>(handler_.get())))}));
+        dialog_ = createExtensionDialog(context, frame, kProgressDialogUrl, handler_.get());
         controls_.set(dialog_, uno::UNO_QUERY_THROW);
         uno::Reference<awt::XWindow>(dialog_, uno::UNO_QUERY_THROW)->setVisible(true);
     }

@@ -14,6 +14,7 @@
 #include "input_error.hxx"
 #include "text_fold.hxx"
 #include "ledger_converter.hxx"
+#include "dialog_window.hxx"
 #include "ledger_dialog.hxx"
 #include "reminder_dialog.hxx"
 #include "reminder_generator.hxx"

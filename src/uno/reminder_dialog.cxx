@@ -7,14 +7,11 @@
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
-#include <com/sun/star/awt/XDialogProvider2.hpp>
 #include <com/sun/star/awt/XFixedText.hpp>
-#include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
-#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
@@ -23,8 +20,8 @@
 #include <rtl/ref.hxx>
 
 #include "any_convert.hxx"
+#include "dialog_window.hxx"
 #include "input_error.hxx"
-#include "ledger_dialog.hxx"
 #include "ledger_preview.hxx"
 #include "progress_dialog.hxx"
 #include "text_fold.hxx"
@@ -222,23 +219,10 @@ OUString runReminderDialog(const uno::Reference<uno::XComponentContext>& context
 {
     if (!request.asOf)
         request.asOf = generator.asOf();
-    // LibreOffice 7.4's dialog provider takes the document model as its only setup argument;
-    // the parent window and the handler go with the dialog itself.
-    const uno::Sequence<uno::Any> arguments =
-        sequenceOf<uno::Any>({uno::Any(frame->getController()->getModel())});
-    const uno::Reference<awt::XDialogProvider2> provider(
-        context->getServiceManager()->createInstanceWithArgumentsAndContext(
-            "com.sun.star.awt.DialogProvider2", arguments, context),
-        uno::UNO_QUERY_THROW);
     const rtl::Reference<ReminderDialogHandler> handler(
         new ReminderDialogHandler(context, generator, request));
-    const uno::Reference<awt::XDialog> dialog = provider->createDialogWithArguments(
-        OUString::createFromAscii(kRemindersDialogUrl),
-        sequenceOf<beans::NamedValue>(
-            {beans::NamedValue("ParentWindow", uno::Any(uno::Reference<awt::XWindowPeer>(
-                                                   frame->getContainerWindow(), uno::UNO_QUERY))),
-             beans::NamedValue("EventHandler", uno::Any(uno::Reference<awt::XDialogEventHandler>(
-                                                   handler.get())))}));
+    const uno::Reference<awt::XDialog> dialog =
+        createExtensionDialog(context, frame, kRemindersDialogUrl, handler.get());
     try
     {
         handler->attach(dialog);
