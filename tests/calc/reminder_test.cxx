@@ -152,13 +152,14 @@ protected:
         sample.recalculate();
     }
 
-    Outcome generate(bool force = false, const char* formats = "pdf,eml")
+    Outcome generate(bool force = false, const char* formats = "pdf,eml", bool combined = true)
     {
         return command(sample.document(), "fr.relance:generateReminders",
                        {argument("AsOf", uno::Any(OUString("2026-11-15"))),
                         argument("OutputDir", uno::Any(ustr(output.string()))),
                         argument("Formats", uno::Any(OUString::createFromAscii(formats))),
-                        argument("Force", uno::Any(force))});
+                        argument("Force", uno::Any(force)),
+                        argument("Combined", uno::Any(combined))});
     }
 
     sal_Int32 customerRow(const std::string& name) const
@@ -447,11 +448,7 @@ TEST_F(Reminders, MistypedCommandArgumentsAreRefused)
     EXPECT_EQ(usedRows(ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders)), 1);
     // Spaces and semicolons separate outputs as well as commas.
     setText(customers, 3, customerRow("Boulangerie Martin"), "compta@boulangerie-martin.fr");
-    const Outcome outcome = command(sample.document(), "fr.relance:generateReminders",
-                                    {argument("AsOf", uno::Any(OUString("2026-11-15"))),
-                                     argument("OutputDir", uno::Any(ustr(output.string()))),
-                                     argument("Formats", uno::Any(OUString("PDF; eml"))),
-                                     argument("Combined", uno::Any(false))});
+    const Outcome outcome = generate(false, "PDF; eml", false);
     ASSERT_TRUE(outcome.success) << outcome.message;
     bool pdf = false, eml = false;
     for (const auto& entry : fs::recursive_directory_iterator(output))
@@ -587,11 +584,7 @@ TEST_F(Reminders, TheUsersOwnTemplatesFolderIsUsed)
 
     setText(settings, 1, 33, folder.string());
     // Without the combined PDF this time (the dialog's box, unticked).
-    const Outcome generated = command(sample.document(), "fr.relance:generateReminders",
-                                      {argument("AsOf", uno::Any(OUString("2026-11-15"))),
-                                       argument("OutputDir", uno::Any(ustr(output.string()))),
-                                       argument("Formats", uno::Any(OUString("pdf"))),
-                                       argument("Combined", uno::Any(false))});
+    const Outcome generated = generate(false, "pdf", false);
     ASSERT_TRUE(generated.success) << generated.message;
     EXPECT_FALSE(fs::exists(output / "2026-11-15" /
                             (french() ? "relances-a-imprimer.pdf" : "letters-to-print.pdf")));
