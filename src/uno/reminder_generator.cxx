@@ -41,6 +41,7 @@
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/util/XReplaceDescriptor.hpp>
 #include <com/sun/star/util/XReplaceable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
@@ -494,11 +495,12 @@ public:
             forget(name, document);
             throw;
         }
-        // The template as it was, for the next letter; without undo (switched off by the
-        // user), it is loaded again.
+        // The template as it was, for the next letter: undone, or as it is when the fill
+        // changed nothing (a template without fields); loaded again when it was changed
+        // without undo (switched off by the user).
         if (restorable)
             undo->undo();
-        else
+        else if (uno::Reference<util::XModifiable>(document, uno::UNO_QUERY_THROW)->isModified())
             forget(name, document);
     }
 

@@ -558,20 +558,23 @@ TEST_F(Reminders, TheUsersOwnTemplatesFolderIsUsed)
     const fs::path folder = fs::path(env("RELANCE_TEST_PROFILE")) / "my-templates";
     fs::remove_all(folder);
     fs::create_directories(folder);
+    // The first level's letter, as the user writes it in Writer.
+    const auto writeTemplate = [&](const std::string& text)
     {
         const uno::Reference<lang::XComponent> letter = office().desktop()->loadComponentFromURL(
             "private:factory/swriter", "_blank", 0,
             sequenceOf<beans::PropertyValue>({argument("Hidden", uno::Any(true))}));
         uno::Reference<text::XTextDocument>(letter, uno::UNO_QUERY_THROW)
             ->getText()
-            ->setString(ustr("Notre modèle maison pour {{client.nom}} : {{total.du}}"));
+            ->setString(ustr(text));
         uno::Reference<frame::XStorable>(letter, uno::UNO_QUERY_THROW)
             ->storeToURL(
                 ustr(fileUrl((folder / (french() ? "relance-1.odt" : "reminder-1.odt")).string())),
                 sequenceOf<beans::PropertyValue>(
                     {argument("FilterName", uno::Any(OUString("writer8")))}));
         uno::Reference<util::XCloseable>(letter, uno::UNO_QUERY_THROW)->close(true);
-    }
+    };
+    writeTemplate("Notre modèle maison pour {{client.nom}} : {{total.du}}");
     const auto settings = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Settings);
     const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
 
@@ -595,5 +598,18 @@ TEST_F(Reminders, TheUsersOwnTemplatesFolderIsUsed)
         EXPECT_NE(text.find("Notre modèle maison pour " + cellText(log, 1, r)), std::string::npos)
             << text;
         EXPECT_EQ(text.find("{{"), std::string::npos) << text;
+    }
+
+    // A template without any field: nothing to fill or undo, and every letter is that text.
+    writeTemplate("Texte fixe, sans champ.");
+    const sal_Int32 logged = usedRows(log);
+    const Outcome fixed = generate(true, "pdf", false);
+    ASSERT_TRUE(fixed.success) << fixed.message;
+    ASSERT_GT(usedRows(log) - logged, 1) << "several letters from the same template";
+    for (sal_Int32 r = logged; r < usedRows(log); ++r)
+    {
+        const std::string text = run("pdftotext '" + cellText(log, 7, r) + "' - 2>&1");
+        EXPECT_NE(text.find("Texte fixe, sans champ."), std::string::npos) << text;
+        EXPECT_EQ(text.find("modèle maison"), std::string::npos) << text;
     }
 }
