@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -978,6 +979,42 @@ std::string quoted(std::string_view value, Language language)
 }
 
 } // namespace
+
+FieldMember memberOf(LedgerField field)
+{
+    switch (field)
+    {
+    case LedgerField::InvoiceNumber:
+        return &ImportedInvoice::number;
+    case LedgerField::Customer:
+        return &ImportedInvoice::customer;
+    case LedgerField::LegalName:
+        return &ImportedInvoice::legalName;
+    case LedgerField::Siren:
+        return &ImportedInvoice::siren;
+    case LedgerField::Email:
+        return &ImportedInvoice::email;
+    case LedgerField::InvoiceDate:
+        return &ImportedInvoice::invoiceDate;
+    case LedgerField::DueDate:
+        return &ImportedInvoice::dueDate;
+    case LedgerField::Terms:
+        return &ImportedInvoice::terms;
+    case LedgerField::AmountInclVat:
+        return &ImportedInvoice::amountInclVat;
+    case LedgerField::AmountExclVat:
+        return &ImportedInvoice::amountExclVat;
+    case LedgerField::PaidAmount:
+        return &ImportedInvoice::paidAmount;
+    case LedgerField::PaymentDate:
+        return &ImportedInvoice::paymentDate;
+    case LedgerField::Balance:
+        return &ImportedInvoice::balance;
+    case LedgerField::Notes:
+        return &ImportedInvoice::notes;
+    }
+    throw std::logic_error("unknown ledger field");
+}
 
 std::string_view fieldKey(LedgerField field)
 {

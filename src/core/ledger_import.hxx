@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "civil_date.hxx"
@@ -109,6 +110,14 @@ struct ImportedInvoice
     std::optional<Cents> balance;
     std::string notes;
 };
+
+// Where a field's value lives in an ImportedInvoice, by the kind of value it is, so that code
+// reading or writing fields handles three kinds rather than fourteen fields.
+using TextMember = std::string ImportedInvoice::*;
+using DateMember = std::optional<DayNumber> ImportedInvoice::*;
+using MoneyMember = std::optional<Cents> ImportedInvoice::*;
+using FieldMember = std::variant<TextMember, DateMember, MoneyMember>;
+FieldMember memberOf(LedgerField field);
 
 struct ImportProblem
 {

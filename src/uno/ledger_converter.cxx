@@ -5,7 +5,9 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include <com/sun/star/awt/FontWeight.hpp>
@@ -243,106 +245,53 @@ uno::Any importedValue(const ImportedInvoice& invoice, const LedgerColumn& colum
 {
     if (!column.field)
         return uno::Any(static_cast<double>(invoice.sourceRow + firstSheetRow)); // source row
-    switch (*column.field)
-    {
-    case LedgerField::InvoiceNumber:
-        return textValue(invoice.number);
-    case LedgerField::Customer:
-        return textValue(invoice.customer);
-    case LedgerField::LegalName:
-        return textValue(invoice.legalName);
-    case LedgerField::Siren:
-        return textValue(invoice.siren);
-    case LedgerField::Email:
-        return textValue(invoice.email);
-    case LedgerField::InvoiceDate:
-        return dateValue(invoice.invoiceDate, nullDate);
-    case LedgerField::DueDate:
-        return dateValue(invoice.dueDate, nullDate);
-    case LedgerField::Terms:
-        return textValue(invoice.terms);
-    case LedgerField::AmountInclVat:
-        return moneyValue(invoice.amountInclVat);
-    case LedgerField::AmountExclVat:
-        return moneyValue(invoice.amountExclVat);
-    case LedgerField::PaidAmount:
-        return moneyValue(invoice.paidAmount);
-    case LedgerField::PaymentDate:
-        return dateValue(invoice.paymentDate, nullDate);
-    case LedgerField::Balance:
-        return moneyValue(invoice.balance);
-    case LedgerField::Notes:
-        return textValue(invoice.notes);
-    }
-    return uno::Any(OUString());
+    return std::visit(
+        [&](auto member) -> uno::Any
+        {
+            using Member = decltype(member);
+            if constexpr (std::is_same_v<Member, TextMember>)
+                return textValue(invoice.*member);
+            else if constexpr (std::is_same_v<Member, DateMember>)
+                return dateValue(invoice.*member, nullDate);
+            else
+                return moneyValue(invoice.*member);
+        },
+        memberOf(*column.field));
 }
 
 // Reads back an imported value from an existing ledger cell (for re-sync comparisons).
 void readImported(ImportedInvoice& invoice, const LedgerColumn& column, const uno::Any& cell,
                   DayNumber nullDate)
 {
+    double number = 0;
+    const bool isNumber = cell >>= number;
     if (!column.field)
     {
-        double row = 0;
-        if (cell >>= row)
-            invoice.sourceRow = static_cast<std::size_t>(row);
+        if (isNumber)
+            invoice.sourceRow = static_cast<std::size_t>(number);
         return;
     }
-    double number = 0;
     OUString string;
-    const bool isNumber = cell >>= number;
     cell >>= string;
-    const std::optional<DayNumber> day =
-        isNumber ? std::optional<DayNumber>(nullDate + static_cast<DayNumber>(number))
-                 : std::nullopt;
-    const std::optional<Cents> cents =
-        isNumber ? std::optional<Cents>(centsFromEuros(number)) : std::nullopt;
-    const std::string utf8 = isNumber ? std::string() : toUtf8(string);
-    switch (*column.field)
-    {
-    case LedgerField::InvoiceNumber:
-        invoice.number = isNumber ? toUtf8(OUString::number(static_cast<sal_Int64>(number))) : utf8;
-        break;
-    case LedgerField::Customer:
-        invoice.customer = utf8;
-        break;
-    case LedgerField::LegalName:
-        invoice.legalName = utf8;
-        break;
-    case LedgerField::Siren:
-        invoice.siren = utf8;
-        break;
-    case LedgerField::Email:
-        invoice.email = utf8;
-        break;
-    case LedgerField::InvoiceDate:
-        invoice.invoiceDate = day;
-        break;
-    case LedgerField::DueDate:
-        invoice.dueDate = day;
-        break;
-    case LedgerField::Terms:
-        invoice.terms = utf8;
-        break;
-    case LedgerField::AmountInclVat:
-        invoice.amountInclVat = cents;
-        break;
-    case LedgerField::AmountExclVat:
-        invoice.amountExclVat = cents;
-        break;
-    case LedgerField::PaidAmount:
-        invoice.paidAmount = cents;
-        break;
-    case LedgerField::PaymentDate:
-        invoice.paymentDate = day;
-        break;
-    case LedgerField::Balance:
-        invoice.balance = cents;
-        break;
-    case LedgerField::Notes:
-        invoice.notes = utf8;
-        break;
-    }
+    std::visit(
+        [&](auto member)
+        {
+            using Member = decltype(member);
+            if constexpr (std::is_same_v<Member, TextMember>)
+                // An invoice number Calc holds as a number reads back without ".0".
+                invoice.*member = !isNumber ? toUtf8(string)
+                                  : *column.field == LedgerField::InvoiceNumber
+                                      ? toUtf8(OUString::number(static_cast<sal_Int64>(number)))
+                                      : std::string();
+            else if constexpr (std::is_same_v<Member, DateMember>)
+                invoice.*member =
+                    isNumber ? std::optional<DayNumber>(nullDate + static_cast<DayNumber>(number))
+                             : std::nullopt;
+            else
+                invoice.*member =
+                    isNumber ? std::optional<Cents>(centsFromEuros(number)) : std::nullopt;
+        },
+        memberOf(*column.field));
 }
 
 using UserCells = std::vector<uno::Any>; // one per ledger column, only User columns used

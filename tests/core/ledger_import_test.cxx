@@ -8,6 +8,9 @@
 #include <map>
 #include <numeric>
 #include <sstream>
+#include <string>
+#include <type_traits>
+#include <variant>
 
 using namespace relance;
 
@@ -112,6 +115,43 @@ TEST(LedgerFields, KeysAndLabels)
     EXPECT_EQ(fieldFromKey("Invoice_Number"), std::nullopt);
     EXPECT_EQ(fieldFromKey(""), std::nullopt);
     EXPECT_EQ(fieldFromKey("amount"), std::nullopt);
+}
+
+// Each field has a member of its own in ImportedInvoice, of the kind its values are: writing
+// a distinct value through every member and reading each back finds each field's own value.
+TEST(LedgerFields, EachFieldHasItsOwnMember)
+{
+    ImportedInvoice invoice;
+    for (std::size_t i = 0; i < kLedgerFieldCount; ++i)
+        std::visit(
+            [&](auto member)
+            {
+                using Member = decltype(member);
+                if constexpr (std::is_same_v<Member, TextMember>)
+                    invoice.*member = "text " + std::to_string(i);
+                else if constexpr (std::is_same_v<Member, DateMember>)
+                    invoice.*member = static_cast<DayNumber>(1000 + i);
+                else
+                    invoice.*member = static_cast<Cents>(100 * i);
+            },
+            memberOf(static_cast<LedgerField>(i)));
+    for (std::size_t i = 0; i < kLedgerFieldCount; ++i)
+        std::visit(
+            [&](auto member)
+            {
+                using Member = decltype(member);
+                if constexpr (std::is_same_v<Member, TextMember>)
+                    EXPECT_EQ(invoice.*member, "text " + std::to_string(i)) << i;
+                else if constexpr (std::is_same_v<Member, DateMember>)
+                    EXPECT_EQ(invoice.*member, static_cast<DayNumber>(1000 + i)) << i;
+                else
+                    EXPECT_EQ(invoice.*member, static_cast<Cents>(100 * i)) << i;
+            },
+            memberOf(static_cast<LedgerField>(i)));
+    EXPECT_EQ(invoice.number, "text 0");
+    EXPECT_EQ(invoice.invoiceDate, static_cast<DayNumber>(1005));
+    EXPECT_EQ(invoice.amountInclVat, static_cast<Cents>(800));
+    EXPECT_EQ(invoice.notes, "text 13");
 }
 
 // ---------------------------------------------------------------------------------------------
