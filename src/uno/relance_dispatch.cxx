@@ -176,6 +176,8 @@ ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& argum
                                      "\" (expects pdf, odt, eml, smtp)");
                 word.clear();
             }
+            if (!request.pdf && !request.odt && !request.eml && !request.send)
+                throw InputError("Formats: expects at least one of pdf, odt, eml, smtp");
         }
         else if (argument.Name == "Force")
             request.force = booleanArgument(argument);

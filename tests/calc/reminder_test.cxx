@@ -444,6 +444,7 @@ TEST_F(Reminders, MistypedCommandArgumentsAreRefused)
     refused("Combined", uno::Any(sal_Int32(1)), "Combined: expects true or false");
     refused("Silent", uno::Any(OUString("true")), "Silent: expects true or false");
     refused("Formats", uno::Any(OUString("pdf,pfd")), "Formats: unknown output \"pfd\"");
+    refused("Formats", uno::Any(OUString(" ; ")), "Formats: expects at least one of");
     EXPECT_FALSE(fs::exists(output) && !fs::is_empty(output)) << "nothing is written";
     EXPECT_EQ(usedRows(ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders)), 1);
     // Spaces and semicolons separate outputs as well as commas.
