@@ -73,12 +73,6 @@ bool isValidUtf8(std::string_view text)
     return true;
 }
 
-bool isAscii(std::string_view text)
-{
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // A value quoted in an error message: short, line breaks made visible.
 std::string shown(std::string_view value)
 {
@@ -323,18 +317,6 @@ std::string percentEncoded(std::string_view text)
     return out;
 }
 
-std::string quotedString(std::string_view text)
-{
-    std::string out = "\"";
-    for (const char c : text)
-    {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
-
 // ---------------------------------------------------------------- headers
 
 // "Name: token token ...", folded before a token when the line would pass 78 characters.
@@ -478,6 +460,32 @@ std::string contentDigest(const EmailMessage& message, std::uint64_t seed)
 }
 
 } // namespace
+
+bool isAscii(std::string_view text)
+{
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string quotedString(std::string_view text)
+{
+    std::string out = "\"";
+    for (const char c : text)
+    {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string mailboxText(std::string_view name, std::string_view address)
+{
+    std::string text;
+    for (const std::string& token : mailbox(name, address))
+        text += (text.empty() ? "" : " ") + token;
+    return text;
+}
 
 std::string toEml(const EmailMessage& message)
 {

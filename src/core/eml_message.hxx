@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "civil_date.hxx"
@@ -49,5 +50,14 @@ struct EmailMessage
 // not a plain addr-spec (one '@', no space, angle bracket or comma, ASCII, at most 254
 // characters), or when the date or time is out of range.
 std::string toEml(const EmailMessage& message);
+
+// "name <address>" on one line, the name quoted when it is plain ASCII, else in RFC 2047
+// encoded-words (as toEml writes it, unfolded): for mail services that copy it as it is.
+std::string mailboxText(std::string_view name, std::string_view address);
+
+// A header's quoted-string: "text" with '"' and '\' escaped.
+std::string quotedString(std::string_view text);
+
+bool isAscii(std::string_view text);
 
 } // namespace relance

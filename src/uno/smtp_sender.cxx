@@ -252,63 +252,6 @@ std::string reason(const uno::Exception& error)
     return text.empty() ? "unknown error" : text;
 }
 
-// RFC 2047 encoded-words for a non-ASCII display name: the mail service would otherwise
-// encode the whole "name <address>" string, address included.
-std::string base64(std::string_view bytes)
-{
-    static constexpr char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t i = 0; i < bytes.size(); i += 3)
-    {
-        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-        std::uint32_t group = 0;
-        for (std::size_t k = 0; k < 3; ++k)
-            group = (group << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
-        for (std::size_t k = 0; k < 4; ++k)
-            out += k <= n ? alphabet[(group >> (18 - 6 * k)) & 0x3F] : '=';
-    }
-    return out;
-}
-
-bool isAscii(std::string_view text)
-{
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-std::string quotedString(std::string_view text)
-{
-    std::string out = "\"";
-    for (const char c : text)
-    {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
-
-// "name <address>" for a header the mail service copies as it is (To).
-std::string asciiMailbox(std::string_view name, const std::string& address)
-{
-    if (name.empty())
-        return address;
-    if (isAscii(name) && name.find("=?") == std::string_view::npos)
-        return quotedString(name) + " <" + address + ">";
-    std::string words;
-    for (std::size_t start = 0; start < name.size();)
-    {
-        std::size_t end = std::min(name.size(), start + 39);
-        while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80)
-            --end;
-        words += (start > 0 ? " " : "") + std::string("=?UTF-8?B?") +
-                 base64(name.substr(start, end - start)) + "?=";
-        start = end;
-    }
-    return words + " <" + address + ">";
-}
-
 // The message as it will be sent, checked by the core's own rules.
 EmailMessage checkedMessage(const SmtpSettings& settings, EmailMessage message)
 {
@@ -542,8 +485,9 @@ void SmtpSession::send(const EmailMessage& original)
         const std::string from = message.fromName.empty()
                                      ? "<" + message.from + ">"
                                      : quotedString(message.fromName) + " <" + message.from + ">";
+        // The recipient the service copies as it is: a non-ASCII name already encoded.
         mail = mail::MailMessage::create(
-            impl_->context, fromUtf8(asciiMailbox(message.toName, message.to)), fromUtf8(from),
+            impl_->context, fromUtf8(mailboxText(message.toName, message.to)), fromUtf8(from),
             fromUtf8(message.subject), new Transferable("text/plain;charset=UTF-8", body));
         // The service copies the whole sender string to Reply-To by default.
         mail->setReplyToAddress(fromUtf8(impl_->settings.replyTo));
