@@ -70,6 +70,17 @@ Outcome command(const uno::Reference<lang::XComponent>& document, const char* ur
     return outcome;
 }
 
+// The last data row whose cell in `column` reads `text` (the latest log line), or -1.
+sal_Int32 lastRowWith(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column,
+                      const std::string& text)
+{
+    sal_Int32 row = -1;
+    for (sal_Int32 r = 1; r < usedRows(sheet); ++r)
+        if (cellText(sheet, column, r) == text)
+            row = r;
+    return row;
+}
+
 uno::Reference<sheet::XSpreadsheet> ledgerSheet(const uno::Reference<lang::XComponent>& document,
                                                 relance::addin::LedgerSheet sheet)
 {
@@ -162,13 +173,7 @@ protected:
                         argument("Combined", uno::Any(combined))});
     }
 
-    sal_Int32 customerRow(const std::string& name) const
-    {
-        for (sal_Int32 r = 1; r < usedRows(customers); ++r)
-            if (cellText(customers, 0, r) == name)
-                return r;
-        return -1;
-    }
+    sal_Int32 customerRow(const std::string& name) const { return lastRowWith(customers, 0, name); }
 
     Sheet sample;
     fs::path output;
@@ -363,10 +368,7 @@ TEST_F(Reminders, FormalNoticeClaimsPenaltiesAndIndemnities)
     ASSERT_TRUE(outcome.success) << outcome.message;
 
     const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
-    sal_Int32 row = -1;
-    for (sal_Int32 r = 1; r < usedRows(log); ++r)
-        if (cellText(log, 1, r) == "Boulangerie Martin")
-            row = r;
+    const sal_Int32 row = lastRowWith(log, 1, "Boulangerie Martin");
     ASSERT_GT(row, 0);
     EXPECT_EQ(log->getCellByPosition(2, row)->getValue(), 3.0);
     const double claimed = log->getCellByPosition(5, row)->getValue();
@@ -472,10 +474,7 @@ TEST_F(Reminders, TextFromTheSheetStaysLiteral)
     const Outcome outcome = generate();
     ASSERT_TRUE(outcome.success) << outcome.message;
     const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
-    sal_Int32 row = -1;
-    for (sal_Int32 r = 1; r < usedRows(log); ++r)
-        if (cellText(log, 1, r) == "Boulangerie Martin")
-            row = r;
+    const sal_Int32 row = lastRowWith(log, 1, "Boulangerie Martin");
     ASSERT_GT(row, 0);
     // The e-mail was refused with a clear reason; the letter exists and prints the name as typed.
     EXPECT_NE(cellText(log, 8, row).find("line break"), std::string::npos) << cellText(log, 8, row);
