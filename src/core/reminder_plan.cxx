@@ -357,4 +357,51 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
     return plan;
 }
 
+std::vector<CustomerReminder> accountStatements(const ReminderInput& input,
+                                                std::string_view customer)
+{
+    requireDate(input.asOf, "as-of date");
+    const std::string wanted = customer.empty() ? std::string() : foldText(customer);
+    std::map<std::string, const ReminderCustomer*> records;
+    for (const ReminderCustomer& record : input.customers)
+        records.emplace(foldText(record.name), &record);
+
+    std::map<std::string, CustomerReminder> statements;
+    for (const ReminderInvoice& invoice : input.invoices)
+    {
+        validateInvoice(invoice);
+        const std::string key = foldText(invoice.customer);
+        if (invoice.balance <= 0 || (!wanted.empty() && key != wanted))
+            continue;
+        CustomerReminder& statement = statements[key];
+        if (statement.customer.name.empty())
+        {
+            const auto record = records.find(key);
+            if (record != records.end())
+                statement.customer = *record->second;
+            else
+                statement.customer.name = invoice.customer;
+            statement.date = input.asOf;
+            statement.deadline = input.asOf;
+        }
+        statement.invoices.push_back(
+            {invoice, std::max(0, input.asOf - invoice.dueDate), ReminderLevel::First, {}, 0});
+        statement.totalBalance += invoice.balance;
+    }
+
+    std::vector<CustomerReminder> sorted;
+    for (auto& [key, statement] : statements)
+    {
+        std::sort(statement.invoices.begin(), statement.invoices.end(),
+                  [](const ReminderLine& a, const ReminderLine& b)
+                  {
+                      if (a.invoice.dueDate != b.invoice.dueDate)
+                          return a.invoice.dueDate < b.invoice.dueDate;
+                      return a.invoice.number < b.invoice.number;
+                  });
+        sorted.push_back(std::move(statement));
+    }
+    return sorted;
+}
+
 } // namespace relance

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "civil_date.hxx"
@@ -30,6 +31,9 @@ struct ReminderPolicy
     int deadlineDays = 8;      // payment deadline given in the letter, from its date
     Cents minimumAmount = 0;   // a customer owing less (in the letter's invoices) is not chased
     int minDaysBetween = 7;    // at least this many days between two letters to a customer
+    // Reminder 2 encloses the customer's statement of account (every open invoice, not only
+    // the overdue ones), so that the debtor can reconcile the whole account at once.
+    bool statementWithSecond = true;
 };
 
 // Throws InputError naming the setting when out of range: thresholds must satisfy
@@ -179,5 +183,15 @@ struct ReminderPlan
 // of range, balance beyond kMaxCents, lastLevelSent outside 0..3, a customer listed twice).
 ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& policy,
                            const RateTable& ecb = RateTable::ecbMainRefinancing());
+
+// Statements of account ("relevés de compte") as of input.asOf: per customer, every open
+// invoice (balance > 0) by due date then number, whatever its follow-up (disputed, promised,
+// on hold: a statement reports the account, it chases nothing), with its days late (0 when not
+// yet due), no penalty claimed; the customer's details from input.customers when listed.
+// Customers in the order of their folded names; only `customer` (case and accents ignored)
+// when it is not empty, and then none when it owes nothing. The log and `force` play no part.
+// Throws InputError for invalid input, as planReminders does.
+std::vector<CustomerReminder> accountStatements(const ReminderInput& input,
+                                                std::string_view customer = {});
 
 } // namespace relance

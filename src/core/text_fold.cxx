@@ -155,4 +155,16 @@ std::vector<std::string> foldedWords(std::string_view utf8)
     return words;
 }
 
+std::optional<bool> parseYesNo(std::string_view utf8)
+{
+    const std::string folded = foldText(utf8);
+    for (const char* yes : {"oui", "o", "yes", "y", "vrai", "true", "x", "1"})
+        if (folded == yes)
+            return true;
+    for (const char* no : {"non", "n", "no", "faux", "false", "0"})
+        if (folded == no)
+            return false;
+    return std::nullopt;
+}
+
 } // namespace relance

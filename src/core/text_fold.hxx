@@ -2,6 +2,7 @@
 // variants are ignored ("À réception" == "a  reception"), using ICU transforms.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,5 +17,10 @@ std::string foldText(std::string_view utf8);
 // foldText, then every character that is not a letter or digit becomes a separator and a
 // boundary between digits and letters splits a word ("30j" -> "30", "j"; "1er" -> "1", "er").
 std::vector<std::string> foldedWords(std::string_view utf8);
+
+// A yes/no answer typed in a cell, folded: "Oui", "o", "yes", "y", "vrai", "true", "x", "1"
+// are yes; "Non", "n", "no", "faux", "false", "0" are no. Anything else (blank included) is
+// nullopt, for the caller to name the setting it was reading.
+std::optional<bool> parseYesNo(std::string_view utf8);
 
 } // namespace relance

@@ -863,6 +863,10 @@ private:
             put(sheet, 0, 33,
                 uno::Any(fromUtf8(fr ? "Dossier de vos modèles (vide = modèles fournis)"
                                      : "Folder of your own templates (blank = shipped ones)")));
+            put(sheet, 0, 34,
+                uno::Any(fromUtf8(fr ? "Relevé de compte joint à la relance 2 (Oui/Non)"
+                                     : "Statement of account enclosed with reminder 2 (Yes/No)")));
+            put(sheet, 1, 34, uno::Any(fromUtf8(fr ? "Oui" : "Yes")));
             setProperty(rangeOf(sheet, 0, 32, 0, 32), "CharWeight",
                         uno::Any(awt::FontWeight::BOLD));
             setProperty(rangeOf(sheet, 1, 18, 1, 18), "NumberFormat",
@@ -885,7 +889,7 @@ private:
             {"Societe_IBAN", 7},     {"Societe_BIC", 8},     {"DelaiPreRelance", 11},
             {"DelaiR1", 12},         {"DelaiR2", 13},        {"DelaiMED", 14},
             {"DelaiAccorde", 15},    {"MontantMinimum", 16}, {"DelaiEntreRelances", 17},
-            {"TauxContractuel", 18}, {"DossierModeles", 33}};
+            {"TauxContractuel", 18}, {"DossierModeles", 33}, {"ReleveAvecRelance2", 34}};
         for (const auto& [rangeName, row] : named)
             defineName(OUString::createFromAscii(rangeName), address(sheetName, 1, row));
         defineName("TauxBCE", address(sheetName, 0, 21) + ":$B$31");

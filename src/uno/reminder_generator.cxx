@@ -33,6 +33,7 @@
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextCursor.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
@@ -167,6 +168,12 @@ public:
 
     std::string namedText(const char* name) const { return textOf(namedValue(name)); }
 
+    bool hasName(const char* name) const
+    {
+        return uno::Reference<container::XNameAccess>(names_, uno::UNO_QUERY_THROW)
+            ->hasByName(OUString::createFromAscii(name));
+    }
+
     ReminderPolicy policy() const
     {
         ReminderPolicy policy;
@@ -180,6 +187,19 @@ public:
         policy.minDaysBetween = namedDays("DelaiEntreRelances", policy.minDaysBetween);
         policy.minimumAmount =
             optionalAmount(namedValue("MontantMinimum"), "MontantMinimum").value_or(0);
+        // A ledger made before the setting existed, or a blank cell: the default, enclosed.
+        if (hasName("ReleveAvecRelance2"))
+        {
+            const std::string answer = namedText("ReleveAvecRelance2");
+            if (!answer.empty())
+            {
+                const std::optional<bool> enclosed = parseYesNo(answer);
+                if (!enclosed)
+                    throw InputError("ReleveAvecRelance2 must be Oui or Non (Yes or No), not \"" +
+                                     answer + "\"");
+                policy.statementWithSecond = *enclosed;
+            }
+        }
         validate(policy);
         return policy;
     }
@@ -188,10 +208,7 @@ public:
     // the shipped ones, and for a ledger made before the setting existed.
     std::string templatesFolder() const
     {
-        if (!uno::Reference<container::XNameAccess>(names_, uno::UNO_QUERY_THROW)
-                 ->hasByName("DossierModeles"))
-            return {};
-        return namedText("DossierModeles");
+        return hasName("DossierModeles") ? namedText("DossierModeles") : std::string();
     }
 
     SenderDetails sender() const
@@ -377,6 +394,11 @@ const char* templateName(ReminderLevel level, Language language)
     return "relance-1";
 }
 
+const char* statementTemplateName(Language language)
+{
+    return language == Language::French ? "releve" : "statement";
+}
+
 // Where the letter templates come from: the folder set in Paramètres (DossierModeles), for
 // the templates found there, else the ones shipped in the extension.
 class TemplateFolder
@@ -447,38 +469,33 @@ public:
     LetterWriter(const LetterWriter&) = delete;
     LetterWriter& operator=(const LetterWriter&) = delete;
 
+    // A document that follows the letter on a new page, in the same PDF, ODT and e-mail: the
+    // statement of account enclosed with reminder 2.
+    struct Enclosure
+    {
+        const char* templateName;
+        LetterFields fields;
+    };
+
     // Fills the level's template for one customer and stores it as PDF, and as ODT when
     // `odt` is given; the letter joins the combined document when there is one.
     void write(const CustomerReminder& letter, const LetterFields& fields, const fs::path& pdf,
-               const std::optional<fs::path>& odt, const char* templateOverride = nullptr)
+               const std::optional<fs::path>& odt, const char* templateOverride = nullptr,
+               const std::optional<Enclosure>& enclosure = std::nullopt)
     {
         const char* name =
             templateOverride ? templateOverride : templateName(letter.level, language_);
         const uno::Reference<lang::XComponent> document = templateDocument(name);
-        const uno::Reference<document::XUndoManager> undo =
-            uno::Reference<document::XUndoManagerSupplier>(document, uno::UNO_QUERY_THROW)
-                ->getUndoManager();
         bool restorable = false;
         try
         {
-            // Laid out once, for the export, not after each field.
-            const uno::Reference<frame::XModel> model(document, uno::UNO_QUERY_THROW);
-            model->lockControllers();
-            undo->enterUndoContext("Relance");
-            try
-            {
-                replaceFields(document, fields.fields);
-                fillInvoiceTable(document, fields);
-            }
-            catch (...)
-            {
-                undo->leaveUndoContext();
-                model->unlockControllers();
-                throw;
-            }
-            undo->leaveUndoContext();
-            model->unlockControllers();
-            restorable = undo->isUndoPossible();
+            restorable = fill(document,
+                              [&]
+                              {
+                                  fillFields(document, fields);
+                                  if (enclosure)
+                                      appendEnclosure(document, *enclosure);
+                              });
             const uno::Reference<frame::XStorable> storable(document, uno::UNO_QUERY_THROW);
             storable->storeToURL(
                 urlOf(pdf), sequenceOf<beans::PropertyValue>(
@@ -495,13 +512,7 @@ public:
             forget(name, document);
             throw;
         }
-        // The template as it was, for the next letter: undone, or as it is when the fill
-        // changed nothing (a template without fields); loaded again when it was changed
-        // without undo (switched off by the user).
-        if (restorable)
-            undo->undo();
-        else if (uno::Reference<util::XModifiable>(document, uno::UNO_QUERY_THROW)->isModified())
-            forget(name, document);
+        restore(name, document, restorable);
     }
 
     // The combined document, every letter on its own pages, for printing. False when no
@@ -550,22 +561,126 @@ private:
             ->getCurrentController();
     }
 
-    // Copies the whole filled letter (text, table, styles) to the end of the combined
-    // document, on a new page: a copy in memory, as Writer's own copy and paste does it.
-    void appendToCombined(const uno::Reference<lang::XComponent>& letter, const char* name)
+    // Runs `change` on a template as one undo step, laid out once afterwards rather than after
+    // each field. True when that step can be undone to put the template back.
+    template <typename Change>
+    static bool fill(const uno::Reference<lang::XComponent>& document, const Change& change)
+    {
+        const uno::Reference<document::XUndoManager> undo =
+            uno::Reference<document::XUndoManagerSupplier>(document, uno::UNO_QUERY_THROW)
+                ->getUndoManager();
+        const uno::Reference<frame::XModel> model(document, uno::UNO_QUERY_THROW);
+        model->lockControllers();
+        undo->enterUndoContext("Relance");
+        try
+        {
+            change();
+        }
+        catch (...)
+        {
+            undo->leaveUndoContext();
+            model->unlockControllers();
+            throw;
+        }
+        undo->leaveUndoContext();
+        model->unlockControllers();
+        return undo->isUndoPossible();
+    }
+
+    // The template as it was, for the next letter: undone, or as it is when the fill changed
+    // nothing (a template without fields); loaded again when it was changed without undo
+    // (switched off by the user).
+    void restore(const char* name, const uno::Reference<lang::XComponent>& document,
+                 bool restorable)
+    {
+        if (restorable)
+            uno::Reference<document::XUndoManagerSupplier>(document, uno::UNO_QUERY_THROW)
+                ->getUndoManager()
+                ->undo();
+        else if (uno::Reference<util::XModifiable>(document, uno::UNO_QUERY_THROW)->isModified())
+            forget(name, document);
+    }
+
+    static void fillFields(const uno::Reference<lang::XComponent>& document,
+                           const LetterFields& fields)
+    {
+        replaceFields(document, fields.fields);
+        fillInvoiceTable(document, fields);
+    }
+
+    // The enclosure's template (never the letter's own) filled, copied after the letter on a
+    // new page, and put back.
+    void appendEnclosure(const uno::Reference<lang::XComponent>& letter, const Enclosure& enclosure)
+    {
+        const uno::Reference<lang::XComponent> document = templateDocument(enclosure.templateName);
+        bool restorable = false;
+        try
+        {
+            restorable = fill(document, [&] { fillFields(document, enclosure.fields); });
+            appendCopy(letter, copyOf(document), false);
+        }
+        catch (...)
+        {
+            forget(enclosure.templateName, document);
+            throw;
+        }
+        restore(enclosure.templateName, document, restorable);
+    }
+
+    // The whole document (text, tables, styles) as Writer's own copy holds it: a snapshot
+    // taken now, in memory.
+    static uno::Reference<datatransfer::XTransferable>
+    copyOf(const uno::Reference<lang::XComponent>& document)
     {
         const uno::Reference<text::XText> body =
-            uno::Reference<text::XTextDocument>(letter, uno::UNO_QUERY_THROW)->getText();
+            uno::Reference<text::XTextDocument>(document, uno::UNO_QUERY_THROW)->getText();
         const uno::Reference<text::XTextCursor> all = body->createTextCursor();
         all->gotoStart(false);
         all->gotoEnd(true);
-        const uno::Reference<frame::XController> source = controllerOf(letter);
+        const uno::Reference<frame::XController> source = controllerOf(document);
         uno::Reference<view::XSelectionSupplier>(source, uno::UNO_QUERY_THROW)
             ->select(uno::Any(uno::Reference<text::XTextRange>(all, uno::UNO_QUERY_THROW)));
-        const uno::Reference<datatransfer::XTransferable> copy =
-            uno::Reference<datatransfer::XTransferableSupplier>(source, uno::UNO_QUERY_THROW)
-                ->getTransferable();
+        return uno::Reference<datatransfer::XTransferableSupplier>(source, uno::UNO_QUERY_THROW)
+            ->getTransferable();
+    }
 
+    // Pastes a copy at the end of `target`, from a new page, or in place of all its content.
+    // The new page's paragraph is made with a model cursor: in a template put back by undo,
+    // with its layout locked, the view cursor's end of the document can be the old one.
+    static void appendCopy(const uno::Reference<lang::XComponent>& target,
+                           const uno::Reference<datatransfer::XTransferable>& copy, bool replaceAll)
+    {
+        const uno::Reference<frame::XController> controller = controllerOf(target);
+        const uno::Reference<text::XTextViewCursor> cursor =
+            uno::Reference<text::XTextViewCursorSupplier>(controller, uno::UNO_QUERY_THROW)
+                ->getViewCursor();
+        if (replaceAll)
+        {
+            cursor->gotoStart(false);
+            cursor->gotoEnd(true);
+        }
+        else
+        {
+            const uno::Reference<text::XText> body =
+                uno::Reference<text::XTextDocument>(target, uno::UNO_QUERY_THROW)->getText();
+            const uno::Reference<text::XTextCursor> end = body->createTextCursor();
+            end->gotoEnd(false);
+            body->insertControlCharacter(
+                uno::Reference<text::XTextRange>(end, uno::UNO_QUERY_THROW),
+                text::ControlCharacter::PARAGRAPH_BREAK, false);
+            end->gotoEnd(false);
+            uno::Reference<beans::XPropertySet>(end, uno::UNO_QUERY_THROW)
+                ->setPropertyValue("BreakType", uno::Any(style::BreakType_PAGE_BEFORE));
+            cursor->gotoRange(uno::Reference<text::XTextRange>(end, uno::UNO_QUERY_THROW), false);
+        }
+        uno::Reference<datatransfer::XTransferableSupplier>(controller, uno::UNO_QUERY_THROW)
+            ->insertTransferable(copy);
+    }
+
+    // Copies the whole filled letter to the end of the combined document, on a new page.
+    void appendToCombined(const uno::Reference<lang::XComponent>& letter, const char* name)
+    {
+        const uno::Reference<datatransfer::XTransferable> copy = copyOf(letter);
         // The first letter replaces the whole of a fresh copy of its template (same page
         // styles); each next one starts with a page break after the last.
         const bool first = !combined_.is();
@@ -579,29 +694,7 @@ private:
                 ->lock();
             uno::Reference<frame::XModel>(combined_, uno::UNO_QUERY_THROW)->lockControllers();
         }
-        const uno::Reference<frame::XController> target = controllerOf(combined_);
-        const uno::Reference<text::XTextViewCursor> cursor =
-            uno::Reference<text::XTextViewCursorSupplier>(target, uno::UNO_QUERY_THROW)
-                ->getViewCursor();
-        const uno::Reference<text::XText> combinedBody =
-            uno::Reference<text::XTextDocument>(combined_, uno::UNO_QUERY_THROW)->getText();
-        if (first)
-        {
-            cursor->gotoStart(false);
-            cursor->gotoEnd(true);
-        }
-        else
-        {
-            cursor->gotoEnd(false);
-            combinedBody->insertControlCharacter(
-                uno::Reference<text::XTextRange>(cursor, uno::UNO_QUERY_THROW),
-                text::ControlCharacter::PARAGRAPH_BREAK, false);
-            cursor->gotoEnd(false);
-            uno::Reference<beans::XPropertySet>(cursor, uno::UNO_QUERY_THROW)
-                ->setPropertyValue("BreakType", uno::Any(style::BreakType_PAGE_BEFORE));
-        }
-        uno::Reference<datatransfer::XTransferableSupplier>(target, uno::UNO_QUERY_THROW)
-            ->insertTransferable(copy);
+        appendCopy(combined_, copy, first);
     }
 
     static void close(const uno::Reference<lang::XComponent>& document)
@@ -700,7 +793,9 @@ std::string readFile(const fs::path& path)
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::string emailBody(const CustomerReminder& letter, const LetterFields& fields, Language language)
+// The e-mail's text; the letter itself, and its enclosed statement when there is one, are
+// in the attached PDF.
+std::string emailBody(const LetterFields& fields, bool withStatement, Language language)
 {
     const auto field = [&](const char* name)
     {
@@ -709,14 +804,32 @@ std::string emailBody(const CustomerReminder& letter, const LetterFields& fields
     };
     if (language == Language::French)
         return "Bonjour,\n\nVeuillez trouver ci-joint notre courrier : " + field("objet") +
+               (withStatement ? ", suivi du relevé de votre compte" : "") +
                ".\nMontant dû : " + field("total.general") + ", à régler avant le " +
                field("echeance_reglement") + ".\n\n" + field("mention.paiement_croise") +
                "\n\nCordialement,\n" + field("societe.nom") + "\n";
-    (void)letter;
     return "Hello,\n\nPlease find attached our letter: " + field("objet") +
+           (withStatement ? ", followed by the statement of your account" : "") +
            ".\nAmount due: " + field("total.general") + ", to be paid by " +
            field("echeance_reglement") + ".\n\n" + field("mention.paiement_croise") +
            "\n\nKind regards,\n" + field("societe.nom") + "\n";
+}
+
+// A letter's file name not taken yet in the day's folder: a run forced the same day, or two
+// customers whose names make the same file name, never overwrite a letter the log points to.
+std::string unusedBase(const fs::path& folder, const std::string& base)
+{
+    const auto taken = [&](const std::string& name)
+    {
+        for (const char* extension : {".pdf", ".odt", ".eml"})
+            if (fs::exists(folder / (name + extension)))
+                return true;
+        return false;
+    };
+    std::string name = base;
+    for (int n = 2; taken(name); ++n)
+        name = base + "-" + std::to_string(n);
+    return name;
 }
 
 } // namespace
@@ -779,53 +892,28 @@ std::vector<std::string> ReminderGenerator::statements(const ReminderRequest& re
 {
     const LedgerReader reader(document_);
     std::map<std::string, sal_Int32> rowOf;
-    const DayNumber situation = request.asOf ? *request.asOf : reader.asOf();
-    const std::vector<ReminderInvoice> invoices = reader.invoices(rowOf, situation);
-    const std::vector<ReminderCustomer> customers = reader.customers();
+    ReminderInput input;
+    input.asOf = request.asOf ? *request.asOf : reader.asOf();
+    input.invoices = reader.invoices(rowOf, input.asOf);
+    input.customers = reader.customers();
     const SenderDetails sender = reader.sender();
     const bool fr = request.language == Language::French;
 
     // Every customer with something due, or the one asked for: all its open invoices.
-    std::map<std::string, CustomerReminder> byCustomer;
-    for (const ReminderInvoice& invoice : invoices)
-    {
-        const std::string key = foldText(invoice.customer);
-        if (!customer.empty() && key != foldText(customer))
-            continue;
-        CustomerReminder& statement = byCustomer[key];
-        if (statement.customer.name.empty())
-        {
-            statement.customer.name = invoice.customer;
-            for (const ReminderCustomer& known : customers)
-                if (foldText(known.name) == key)
-                    statement.customer = known;
-            statement.level = ReminderLevel::First;
-            statement.date = situation;
-            statement.deadline = situation;
-        }
-        ReminderLine line;
-        line.invoice = invoice;
-        line.daysLate = std::max(0, situation - invoice.dueDate);
-        line.level = ReminderLevel::First;
-        statement.invoices.push_back(line);
-        statement.totalBalance += invoice.balance;
-    }
-    if (!customer.empty() && byCustomer.empty())
+    const std::vector<CustomerReminder> all = accountStatements(input, customer);
+    if (!customer.empty() && all.empty())
         throw InputError(fr ? "aucune facture ouverte pour « " + customer + " »"
                             : "no open invoice for \"" + customer + "\"");
 
     fs::path out = request.outputDir.empty() ? fs::temp_directory_path() / "Relances"
                                              : fs::path(request.outputDir);
-    out /= toIsoString(situation);
+    out /= toIsoString(input.asOf);
     fs::create_directories(out);
     const TemplateFolder templates(context_, request.language, reader.templatesFolder());
     LetterWriter writer(context_, request.language, templates, false);
     std::vector<std::string> written;
-    for (auto& [key, statement] : byCustomer)
+    for (const CustomerReminder& statement : all)
     {
-        std::sort(statement.invoices.begin(), statement.invoices.end(),
-                  [](const ReminderLine& a, const ReminderLine& b)
-                  { return a.invoice.dueDate < b.invoice.dueDate; });
         const std::string base =
             std::string(fr ? "releve" : "statement") + "_" + fileSafeName(statement.customer.name);
         const fs::path pdf = out / (base + ".pdf");
@@ -833,7 +921,7 @@ std::vector<std::string> ReminderGenerator::statements(const ReminderRequest& re
         if (request.odt)
             odt = out / (base + ".odt");
         writer.write(statement, letterFields(statement, sender, request.language), pdf, odt,
-                     fr ? "releve" : "statement");
+                     statementTemplateName(request.language));
         written.push_back(pdf.string());
     }
     return written;
@@ -863,8 +951,29 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
     std::map<std::string, sal_Int32> rowOf;
     const ReminderInput input = readInput(reader, request, rowOf);
     ReminderReport report;
-    report.plan = applyChoices(planReminders(input, reader.policy(), reader.ecbRates()), request);
+    const ReminderPolicy policy = reader.policy();
+    report.plan = applyChoices(planReminders(input, policy, reader.ecbRates()), request);
     const SenderDetails sender = reader.sender();
+    // Reminder 2 encloses the customer's statement of account: every statement is built at the
+    // first such letter, in one pass over the invoices.
+    std::optional<std::map<std::string, CustomerReminder>> statements;
+    const auto enclosureFor =
+        [&](const CustomerReminder& letter) -> std::optional<LetterWriter::Enclosure>
+    {
+        if (letter.level != ReminderLevel::Second || !policy.statementWithSecond)
+            return std::nullopt;
+        if (!statements)
+        {
+            statements.emplace();
+            for (CustomerReminder& statement : accountStatements(input))
+                statements->emplace(foldText(statement.customer.name), std::move(statement));
+        }
+        const auto found = statements->find(foldText(letter.customer.name));
+        if (found == statements->end())
+            return std::nullopt;
+        return LetterWriter::Enclosure{statementTemplateName(request.language),
+                                       letterFields(found->second, sender, request.language)};
+    };
 
     fs::path out = request.outputDir;
     if (out.empty())
@@ -993,8 +1102,10 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
                 break;
             }
             const LetterFields fields = letterFields(letter, sender, request.language);
-            const std::string base = fileSafeName(levelName(letter.level, request.language)) + "_" +
-                                     fileSafeName(letter.customer.name);
+            std::string base = fileSafeName(levelName(letter.level, request.language)) + "_" +
+                               fileSafeName(letter.customer.name);
+            if (record)
+                base = unusedBase(out, base);
             GeneratedLetter generated;
             generated.customer = letter.customer.name;
             generated.level = letter.level;
@@ -1003,7 +1114,8 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
             if (request.odt)
                 odt = out / (base + ".odt");
             pdfs.push_back(pdf);
-            writer.write(letter, fields, pdf, odt);
+            const std::optional<LetterWriter::Enclosure> enclosure = enclosureFor(letter);
+            writer.write(letter, fields, pdf, odt, nullptr, enclosure);
             if (request.pdf)
                 generated.pdf = pdf.string();
             if (odt)
@@ -1021,7 +1133,7 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
                     message.toName = letter.customer.legalName.empty() ? letter.customer.name
                                                                        : letter.customer.legalName;
                     message.subject = fields.fields.at("objet");
-                    message.bodyText = emailBody(letter, fields, request.language);
+                    message.bodyText = emailBody(fields, enclosure.has_value(), request.language);
                     message.date = input.asOf;
                     message.attachments.push_back(
                         {pdf.filename().string(), "application/pdf", readFile(pdf)});

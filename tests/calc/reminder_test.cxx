@@ -393,6 +393,124 @@ TEST_F(Reminders, FormalNoticeClaimsPenaltiesAndIndemnities)
     EXPECT_NE(letter.find("d441-5"), std::string::npos);
 }
 
+// Reminder 2 encloses the customer's statement of account, from a new page of the same PDF
+// (and so of its e-mail and of the combined PDF): every open invoice, the disputed one too,
+// which the letter itself leaves out. The setting in Paramètres turns it off.
+TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
+{
+    // Every open invoice had reminder 1 three weeks ago; one of Martin's is now disputed.
+    std::string disputed;
+    for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
+        if (ledger->getCellByPosition(column("balance"), r)->getValue() > 0)
+        {
+            ledger->getCellByPosition(column("level"), r)->setValue(1);
+            ledger->getCellByPosition(column("level_date"), r)->setValue(serial(2026, 10, 25));
+            if (disputed.empty() && cellText(ledger, 1, r) == "Boulangerie Martin" &&
+                !cellText(ledger, column("due_date"), r).empty())
+            {
+                disputed = cellText(ledger, 0, r);
+                setText(ledger, column("dispute"), r, "livraison incomplète");
+            }
+        }
+    ASSERT_FALSE(disputed.empty());
+    setText(customers, 3, customerRow("Boulangerie Martin"), "compta@boulangerie-martin.fr");
+    sample.recalculate();
+    const Outcome outcome = generate(false, "pdf,eml", true);
+    ASSERT_TRUE(outcome.success) << outcome.message;
+
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+    const std::string title = french() ? "Relevé de compte au" : "Statement of account as at";
+    const std::string enclosureLine =
+        french() ? "P. J. : relevé de compte" : "Enclosure: statement of account";
+    int enclosed = 0;
+    fs::path martinFirst;
+    std::vector<std::string> names;
+    for (sal_Int32 r = 1; r < usedRows(log); ++r)
+        names.push_back(cellText(log, 1, r));
+    for (sal_Int32 r = 1; r < usedRows(log); ++r)
+    {
+        if (log->getCellByPosition(2, r)->getValue() != 2.0)
+            continue;
+        const std::string customer = cellText(log, 1, r);
+        const fs::path pdf = output / "2026-11-15" /
+                             fs::path(cellText(log, 7, r)).replace_extension(".pdf").filename();
+        const std::string text = run("pdftotext '" + pdf.string() + "' - 2>&1");
+        const std::size_t statement = text.find(title);
+        ASSERT_NE(statement, std::string::npos) << customer << ": no statement enclosed";
+        EXPECT_EQ(text.find(title, statement + 1), std::string::npos) << "enclosed once";
+        // After the whole letter, from a new page that it starts; it names the customer again.
+        const std::size_t pageBreak = text.rfind('\f', statement);
+        ASSERT_NE(pageBreak, std::string::npos) << customer;
+        EXPECT_NE(text.substr(0, pageBreak).find(enclosureLine), std::string::npos) << customer;
+        EXPECT_EQ(text.find(enclosureLine, pageBreak), std::string::npos) << customer;
+        EXPECT_EQ(text.find("Menuiserie Dupont SARL", pageBreak), pageBreak + 1)
+            << customer << ": the statement starts the page\n"
+            << text.substr(pageBreak, 300);
+        EXPECT_NE(text.substr(0, pageBreak).find(customer), std::string::npos) << customer;
+        EXPECT_NE(text.find(customer, pageBreak), std::string::npos) << customer;
+        for (const std::string& other : names)
+            if (other.find(customer) == std::string::npos &&
+                customer.find(other) == std::string::npos)
+            {
+                EXPECT_EQ(text.find(other), std::string::npos) << other << " in " << customer;
+            }
+        EXPECT_EQ(text.find("{{"), std::string::npos) << customer;
+        ++enclosed;
+
+        if (customer != "Boulangerie Martin")
+            continue;
+        martinFirst = pdf;
+        // The disputed invoice is on the statement only; the letter's invoices on both.
+        EXPECT_EQ(text.substr(0, pageBreak).find(disputed), std::string::npos);
+        EXPECT_NE(text.find(disputed, statement), std::string::npos) << text.substr(statement);
+        const std::string numbers = cellText(log, 3, r);
+        const std::string first = numbers.substr(0, numbers.find(','));
+        EXPECT_NE(text.substr(0, pageBreak).find(first), std::string::npos) << first;
+        EXPECT_NE(text.find(first, statement), std::string::npos) << first;
+        // The e-mail's text says so (quoted-printable, its soft line breaks removed).
+        const std::string message =
+            std::regex_replace(readFile(cellText(log, 7, r)), std::regex("=\r\n"), "");
+        EXPECT_NE(message.find(french() ? "suivi du relev=C3=A9 de votre compte"
+                                        : "followed by the statement of your account"),
+                  std::string::npos)
+            << message.substr(0, 1500);
+    }
+    EXPECT_GT(enclosed, 1) << "two letters at least, from the same reused templates";
+    const std::string all = run(
+        "pdftotext '" +
+        (output / "2026-11-15" / (french() ? "relances-a-imprimer.pdf" : "letters-to-print.pdf"))
+            .string() +
+        "' - 2>&1");
+    int titles = 0;
+    for (std::size_t at = all.find(title); at != std::string::npos; at = all.find(title, at + 1))
+        ++titles;
+    EXPECT_EQ(titles, enclosed) << "the combined PDF holds each letter with its statement";
+
+    // Turned off in Paramètres: the letter alone. A mistyped answer stops the run before
+    // anything is written, naming the setting.
+    const auto settings = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Settings);
+    const sal_Int32 logged = usedRows(log);
+    setText(settings, 1, 34, french() ? "peut-être" : "maybe");
+    const Outcome refused = generate(true, "pdf", false);
+    EXPECT_FALSE(refused.success);
+    EXPECT_NE(refused.message.find("ReleveAvecRelance2"), std::string::npos) << refused.message;
+    EXPECT_EQ(usedRows(log), logged);
+    setText(settings, 1, 34, french() ? "Non" : "No");
+    const Outcome alone = generate(true, "pdf", false);
+    ASSERT_TRUE(alone.success) << alone.message;
+    const sal_Int32 row = lastRowWith(log, 1, "Boulangerie Martin");
+    ASSERT_GE(row, logged);
+    EXPECT_EQ(log->getCellByPosition(2, row)->getValue(), 2.0);
+    const std::string letter = run("pdftotext '" + cellText(log, 7, row) + "' - 2>&1");
+    EXPECT_NE(letter.find("Boulangerie Martin"), std::string::npos);
+    EXPECT_EQ(letter.find(title), std::string::npos);
+    // The letter made earlier the same day is kept as the log recorded it, not overwritten.
+    ASSERT_FALSE(martinFirst.empty());
+    EXPECT_NE(fs::path(cellText(log, 7, row)), martinFirst);
+    EXPECT_NE(run("pdftotext '" + martinFirst.string() + "' - 2>&1").find(title),
+              std::string::npos);
+}
+
 TEST_F(Reminders, StatementOfAccountListsEveryOpenInvoice)
 {
     const Outcome outcome =

@@ -569,3 +569,46 @@ TEST(ReminderPlan, RejectsInvalidPolicyAndInput)
         EXPECT_NE(message.find(row.named), std::string::npos) << message;
     }
 }
+
+// A statement lists the whole open account: invoices not yet due, disputed or promised ones
+// too, by due date; paid ones and other customers' are left out.
+TEST(ReminderPlan, StatementOfAccountListsEveryOpenInvoice)
+{
+    ReminderInvoice disputed = invoice("F-3", "Dupont SARL", 20, 30'000);
+    disputed.disputed = true;
+    ReminderInvoice promised = invoice("F-4", "dupont sarl", 40, 5'000);
+    promised.promiseDate = kAsOf + 10;
+    ReminderInput input =
+        inputOf({invoice("F-1", "Dupont SARL", -12, 120'000), invoice("F-2", "Dupont SARL", 5, 0),
+                 disputed, promised, invoice("F-9", "Martin", 3, 7'000)});
+    ReminderCustomer dupont;
+    dupont.name = "DUPONT Sarl";
+    dupont.email = "compta@dupont.fr";
+    input.customers.push_back(dupont);
+    input.log.push_back({"Dupont SARL", kAsOf, ReminderLevel::FormalNotice});
+
+    const std::vector<CustomerReminder> dupontOnly = accountStatements(input, "dupont  sàrl");
+    ASSERT_EQ(dupontOnly.size(), 1u);
+    const CustomerReminder& statement = dupontOnly.front();
+    EXPECT_EQ(statement.customer.name, "DUPONT Sarl");
+    EXPECT_EQ(statement.customer.email, "compta@dupont.fr");
+    EXPECT_EQ(statement.date, kAsOf);
+    std::vector<std::string> numbers;
+    for (const ReminderLine& line : statement.invoices)
+        numbers.push_back(line.invoice.number);
+    EXPECT_EQ(numbers, (std::vector<std::string>{"F-4", "F-3", "F-1"}));
+    EXPECT_EQ(statement.invoices[0].daysLate, 40);
+    EXPECT_EQ(statement.invoices[2].daysLate, 0) << "not yet due";
+    EXPECT_FALSE(statement.invoices[0].penalty);
+    EXPECT_EQ(statement.totalBalance, 155'000);
+    EXPECT_EQ(statement.totalPenalties + statement.totalIndemnities, 0);
+
+    const std::vector<CustomerReminder> all = accountStatements(input);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[1].customer.name, "Martin");
+    EXPECT_EQ(all[1].totalBalance, 7'000);
+    EXPECT_TRUE(accountStatements(input, "Nobody").empty());
+
+    input.invoices.push_back(invoice("", "Martin", 1));
+    EXPECT_THROW(accountStatements(input), InputError);
+}

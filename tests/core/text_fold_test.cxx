@@ -58,3 +58,13 @@ TEST(TextFold, RememberedFoldsAreTheComputedOnes)
     EXPECT_EQ(relance::foldText("Hôtel du Parc SARL"), first);
     EXPECT_EQ(relance::foldText("Crêperie n°7"), "creperie n°7");
 }
+
+TEST(TextFold, YesAndNoInBothLanguages)
+{
+    for (const char* yes : {"Oui", " OUI ", "o", "Yes", "y", "Vrai", "TRUE", "x", "1"})
+        EXPECT_EQ(relance::parseYesNo(yes), std::optional<bool>(true)) << yes;
+    for (const char* no : {"Non", "NON ", "n", "No", "faux", "False", "0"})
+        EXPECT_EQ(relance::parseYesNo(no), std::optional<bool>(false)) << no;
+    for (const char* neither : {"", " ", "peut-être", "oui non", "2", "nein", "ouii"})
+        EXPECT_EQ(relance::parseYesNo(neither), std::nullopt) << neither;
+}
