@@ -130,6 +130,9 @@ void validate(const ReminderPolicy& policy)
     requireDays(policy.minDaysBetween, 0, kMaxSettingDays, "minDaysBetween");
     if (policy.minimumAmount < 0 || policy.minimumAmount > kMaxCents)
         throw InputError("reminder setting minimumAmount out of range");
+    if (policy.contractualRate &&
+        (*policy.contractualRate <= 0 || *policy.contractualRate > 1'000'000))
+        throw InputError("reminder setting contractualRate must be above 0 % and at most 100 %");
 }
 
 std::string levelName(ReminderLevel level, Language language)
@@ -236,6 +239,10 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
             found->second.log.push_back(&entry);
     }
 
+    std::map<std::string, ReminderLevel> chosenLevels;
+    for (const auto& [customer, level] : input.levelOverrides)
+        chosenLevels[foldText(customer)] = level;
+
     ReminderPlan plan;
     for (const auto& [key, group] : groups)
     {
@@ -334,17 +341,22 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
             letter.customer = *group.record;
         else
             letter.customer.name = group.displayName;
-        letter.level = level;
+        const auto chosen = chosenLevels.find(key);
+        letter.level = chosen != chosenLevels.end() ? chosen->second : level;
         letter.date = asOf;
         letter.deadline = asOf + policy.deadlineDays;
         for (const Candidate& candidate : kept)
         {
             ReminderLine line{*candidate.invoice, candidate.daysLate, candidate.level, {}, 0};
-            if (level == ReminderLevel::FormalNotice)
+            if (letter.level == ReminderLevel::FormalNotice)
             {
                 // Throws InputError naming a missing half-year rate: never a silent 0.
-                line.penalty = statutoryPenalty(candidate.invoice->balance,
-                                                candidate.invoice->dueDate, asOf, ecb);
+                line.penalty =
+                    policy.contractualRate
+                        ? contractualPenalty(candidate.invoice->balance, candidate.invoice->dueDate,
+                                             asOf, *policy.contractualRate)
+                        : statutoryPenalty(candidate.invoice->balance, candidate.invoice->dueDate,
+                                           asOf, ecb);
                 line.indemnity = recoveryIndemnity(candidate.daysLate);
                 letter.totalPenalties += line.penalty->amount;
                 letter.totalIndemnities += line.indemnity;

@@ -8,6 +8,7 @@
 // claimed), then litigation (outside this module).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,11 +35,15 @@ struct ReminderPolicy
     // Reminder 2 encloses the customer's statement of account (every open invoice, not only
     // the overdue ones), so that the debtor can reconcile the whole account at once.
     bool statementWithSecond = true;
+    // The penalty rate of the contract (general terms of sale), for every day late, instead of
+    // the statutory ECB rate + 10 points: the rate the ledger's penalty column uses too.
+    std::optional<RatePpm> contractualRate;
 };
 
 // Throws InputError naming the setting when out of range: thresholds must satisfy
 // 1 <= firstDays < secondDays < formalNoticeDays <= 3650, preDueDays 0..365,
-// deadlineDays 0..365, minDaysBetween 0..365, minimumAmount 0..kMaxCents.
+// deadlineDays 0..365, minDaysBetween 0..365, minimumAmount 0..kMaxCents, contractualRate
+// above 0 and at most 100 %.
 void validate(const ReminderPolicy& policy);
 
 enum class ReminderLevel
@@ -98,6 +103,9 @@ struct ReminderInput
     // Ignore the timing checks (minDaysBetween, already reminded today): regenerate the letters.
     // Never overrides disputes, promises, holds or the minimum amount.
     bool force = false;
+    // Levels the user chose for some customers (name, case and accents ignored), instead of the
+    // planned one: the letter keeps its invoices and takes that level's tone and claims.
+    std::map<std::string, ReminderLevel> levelOverrides;
 };
 
 struct ReminderLine
@@ -176,9 +184,13 @@ struct ReminderPlan
 //  - A customer's letter level is the highest of its remaining invoices; a pre-due notice lists
 //    the invoices in their pre-due window, a reminder or formal notice its invoices at level 1
 //    or more (an invoice still in its pre-due window is not listed as overdue).
+//  - A level chosen in levelOverrides replaces the customer's level once its invoices are
+//    chosen, before anything is claimed: a letter raised to the formal notice claims its
+//    penalties and indemnities, one lowered from it claims none.
 //  - Formal notice: each invoice's statutory penalty (ECB rate + 10 points per half-year, on
 //    the balance, from the day after the due date to the as-of date) and 40 EUR indemnity.
-//    A missing half-year rate throws InputError naming it.
+//    A missing half-year rate throws InputError naming it. With policy.contractualRate, that
+//    rate for every day late instead.
 // Throws InputError for an invalid policy or input (empty invoice number or customer, date out
 // of range, balance beyond kMaxCents, lastLevelSent outside 0..3, a customer listed twice).
 ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& policy,

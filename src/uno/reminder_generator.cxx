@@ -187,6 +187,11 @@ public:
         policy.minDaysBetween = namedDays("DelaiEntreRelances", policy.minDaysBetween);
         policy.minimumAmount =
             optionalAmount(namedValue("MontantMinimum"), "MontantMinimum").value_or(0);
+        // As the ledger's penalty column reads it: blank or 0 is the statutory rate.
+        const uno::Any contractual = namedValue("TauxContractuel");
+        double zero = -1;
+        if (!isBlank(contractual) && !((contractual >>= zero) && zero == 0))
+            policy.contractualRate = ratePpm(contractual, "TauxContractuel");
         // A ledger made before the setting existed, or a blank cell: the default, enclosed.
         if (hasName("ReleveAvecRelance2"))
         {
@@ -356,24 +361,15 @@ ReminderInput readInput(const LedgerReader& reader, const ReminderRequest& reque
     input.customers = reader.customers();
     input.log = reader.log();
     input.force = request.force;
+    input.levelOverrides.insert(request.levelOverride.begin(), request.levelOverride.end());
     return input;
 }
 
-// The letters the user kept, at the level they chose.
+// The letters the user kept (the levels they chose are planned with the rest).
 ReminderPlan applyChoices(ReminderPlan plan, const ReminderRequest& request)
 {
-    std::vector<CustomerReminder> kept;
-    for (CustomerReminder& letter : plan.letters)
-    {
-        const std::string key = foldText(letter.customer.name);
-        if (request.skipped.count(key))
-            continue;
-        if (const auto found = request.levelOverride.find(key);
-            found != request.levelOverride.end())
-            letter.level = found->second;
-        kept.push_back(std::move(letter));
-    }
-    plan.letters = std::move(kept);
+    std::erase_if(plan.letters, [&](const CustomerReminder& letter)
+                  { return request.skipped.count(foldText(letter.customer.name)) > 0; });
     return plan;
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -29,6 +30,7 @@
 #include <gtest/gtest.h>
 
 #include "calc_support.hxx"
+#include "ledger_preview.hxx"
 #include "ledger_layout.hxx"
 #include "smtp_server.hxx"
 
@@ -174,6 +176,86 @@ protected:
     }
 
     sal_Int32 customerRow(const std::string& name) const { return lastRowWith(customers, 0, name); }
+
+    // A formal notice's PDF against the ledger's own columns: on each invoice's line its days,
+    // penalty and indemnity; the totals; the payment details and the "crossed" clause. Returns
+    // the letter's text, spaces made plain.
+    std::string expectClaimsAsInTheLedger(const uno::Reference<sheet::XSpreadsheet>& log,
+                                          sal_Int32 row) const
+    {
+        const auto plain = [](std::string text)
+        {
+            for (const char* space : {"\xC2\xA0", "\xE2\x80\xAF"})
+                for (std::size_t at = text.find(space); at != std::string::npos;
+                     at = text.find(space, at))
+                    text.replace(at, std::string(space).size(), " ");
+            return text;
+        };
+        const auto money = [&](double euros)
+        {
+            return plain(relance::formatMoney(std::llround(euros * 100),
+                                              french() ? relance::Language::French
+                                                       : relance::Language::English));
+        };
+        const std::string customer = cellText(log, 1, row);
+        const fs::path pdf = fs::path(cellText(log, 7, row)).replace_extension(".pdf");
+        const std::string text = plain(run("pdftotext -layout '" + pdf.string() + "' - 2>&1"));
+        std::istringstream lines(text);
+        std::map<std::string, std::string> lineOf;
+        for (std::string line; std::getline(lines, line);)
+            if (const std::size_t space = line.find(' '); space != std::string::npos)
+                lineOf.emplace(line.substr(0, space), line);
+        double penalties = 0, indemnities = 0, balance = 0;
+        int invoices = 0;
+        for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
+        {
+            if (cellText(ledger, 1, r) != customer ||
+                ledger->getCellByPosition(column("balance"), r)->getValue() <= 0 ||
+                ledger->getCellByPosition(column("days_late"), r)->getValue() <= 0)
+                continue;
+            const std::string number = cellText(ledger, 0, r);
+            const double penalty = ledger->getCellByPosition(column("penalty"), r)->getValue();
+            const double indemnity = ledger->getCellByPosition(column("indemnity"), r)->getValue();
+            const auto days =
+                static_cast<long>(ledger->getCellByPosition(column("days_late"), r)->getValue());
+            EXPECT_EQ(indemnity, 40.0) << number;
+            const auto found = lineOf.find(number);
+            if (found == lineOf.end())
+            {
+                ADD_FAILURE() << number << " is not on the letter\n" << text.substr(0, 3000);
+                continue;
+            }
+            const std::string& line = found->second;
+            EXPECT_NE(line.find(money(penalty)), std::string::npos)
+                << money(penalty) << " in " << line;
+            EXPECT_NE(line.find(money(indemnity)), std::string::npos) << line;
+            EXPECT_NE(line.find(" " + std::to_string(days) + " "), std::string::npos)
+                << days << " days in " << line;
+            penalties += penalty;
+            indemnities += indemnity;
+            balance += ledger->getCellByPosition(column("balance"), r)->getValue();
+            ++invoices;
+        }
+        EXPECT_GT(invoices, 0) << customer;
+        EXPECT_NEAR(log->getCellByPosition(5, row)->getValue(), penalties + indemnities,
+                    0.0051 * invoices);
+        EXPECT_NEAR(log->getCellByPosition(4, row)->getValue(), balance, 0.001);
+        EXPECT_NE(text.find(money(balance + log->getCellByPosition(5, row)->getValue())),
+                  std::string::npos)
+            << "total " << money(balance + log->getCellByPosition(5, row)->getValue());
+        EXPECT_NE(text.find("FR76 3000 6000 0112 3456 7890 189"), std::string::npos);
+        EXPECT_NE(text.find("123 456 789 00012"), std::string::npos);
+        EXPECT_NE(text.find(french() ? "Si votre règlement a croisé ce courrier"
+                                     : "If your payment has crossed this letter"),
+                  std::string::npos);
+        std::string lower = text;
+        for (char& c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        EXPECT_NE(lower.find(french() ? "mise en demeure" : "formal notice"), std::string::npos);
+        EXPECT_NE(lower.find("l441-10"), std::string::npos);
+        EXPECT_NE(lower.find("d441-5"), std::string::npos);
+        return text;
+    }
 
     Sheet sample;
     fs::path output;
@@ -366,31 +448,51 @@ TEST_F(Reminders, FormalNoticeClaimsPenaltiesAndIndemnities)
     sample.recalculate();
     const Outcome outcome = generate();
     ASSERT_TRUE(outcome.success) << outcome.message;
-
     const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
     const sal_Int32 row = lastRowWith(log, 1, "Boulangerie Martin");
     ASSERT_GT(row, 0);
     EXPECT_EQ(log->getCellByPosition(2, row)->getValue(), 3.0);
-    const double claimed = log->getCellByPosition(5, row)->getValue();
-    // Penalties + 40 € per invoice: the ledger's own penalty and indemnity columns agree.
-    double penalties = 0;
-    for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
-        if (cellText(ledger, 1, r) == "Boulangerie Martin" &&
-            ledger->getCellByPosition(column("balance"), r)->getValue() > 0 &&
-            ledger->getCellByPosition(column("days_late"), r)->getValue() > 0)
-            penalties += ledger->getCellByPosition(column("penalty"), r)->getValue() +
-                         ledger->getCellByPosition(column("indemnity"), r)->getValue();
-    EXPECT_NEAR(claimed, penalties, 0.011 * prepared);
-    EXPECT_GT(claimed, 40.0 * prepared - 0.001);
+    const std::string letter = expectClaimsAsInTheLedger(log, row);
+    EXPECT_NE(letter.find(french() ? "12,15 %" : "12.15%"), std::string::npos)
+        << "the statutory rate of 2026-S1";
 
-    const fs::path pdf = fs::path(cellText(log, 7, row)).replace_extension(".pdf");
-    std::string letter = run("pdftotext -layout '" + pdf.string() + "' - 2>&1");
-    for (char& c : letter)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    EXPECT_NE(letter.find(french() ? "mise en demeure" : "formal notice"), std::string::npos)
-        << letter.substr(0, 2000);
-    EXPECT_NE(letter.find("l441-10"), std::string::npos);
-    EXPECT_NE(letter.find("d441-5"), std::string::npos);
+    // A contractual rate in Paramètres: the letter claims at that rate, as the ledger does.
+    const auto settings = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Settings);
+    settings->getCellByPosition(1, 18)->setValue(0.15);
+    sample.recalculate();
+    const Outcome contractual = generate(true);
+    ASSERT_TRUE(contractual.success) << contractual.message;
+    const sal_Int32 again = lastRowWith(log, 1, "Boulangerie Martin");
+    ASSERT_GT(again, row);
+    const std::string second = expectClaimsAsInTheLedger(log, again);
+    EXPECT_NE(second.find(french() ? "15,00 %" : "15.00%"), std::string::npos);
+    EXPECT_EQ(second.find(french() ? "12,15 %" : "12.15%"), std::string::npos);
+}
+
+// A level chosen by the user (the dialog's level list, or Levels for a macro) is planned with
+// its claims: Martin, never reminded, raised to the formal notice, is claimed penalties and
+// indemnities that match the ledger's.
+TEST_F(Reminders, ChosenLevelIsPlannedWithItsClaims)
+{
+    const Outcome outcome =
+        command(sample.document(), "fr.relance:generateReminders",
+                {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+                 argument("OutputDir", uno::Any(ustr(output.string()))),
+                 argument("Formats", uno::Any(OUString("pdf"))),
+                 argument("Levels", uno::Any(OUString("boulangerie MARTIN=3")))});
+    ASSERT_TRUE(outcome.success) << outcome.message;
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+    const sal_Int32 row = lastRowWith(log, 1, "Boulangerie Martin");
+    ASSERT_GT(row, 0);
+    EXPECT_EQ(log->getCellByPosition(2, row)->getValue(), 3.0);
+    EXPECT_GT(log->getCellByPosition(5, row)->getValue(), 40.0);
+    expectClaimsAsInTheLedger(log, row);
+    // The others as planned: never reminded, reminder 1.
+    for (sal_Int32 r = 1; r < usedRows(log); ++r)
+    {
+        if (r != row)
+            EXPECT_EQ(log->getCellByPosition(2, r)->getValue(), 1.0) << cellText(log, 1, r);
+    }
 }
 
 // Reminder 2 encloses the customer's statement of account, from a new page of the same PDF

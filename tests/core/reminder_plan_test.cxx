@@ -612,3 +612,65 @@ TEST(ReminderPlan, StatementOfAccountListsEveryOpenInvoice)
     input.invoices.push_back(invoice("", "Martin", 1));
     EXPECT_THROW(accountStatements(input), InputError);
 }
+
+// The level chosen by the user is planned like any other: raised to the formal notice, the
+// letter claims penalties and indemnities; lowered from it, none. Other customers keep theirs.
+TEST(ReminderPlan, ChosenLevelIsPlannedWithItsClaims)
+{
+    const DayNumber asOf = day(2026, 7, 20);
+    ReminderInvoice a = invoice("A-1", "Dupont SARL", 0, 1'000'000);
+    a.dueDate = day(2026, 6, 15); // 35 days late, never reminded: reminder 1
+    ReminderInvoice b = invoice("B-1", "Martin", 0, 123'456, 2);
+    b.dueDate = day(2026, 5, 20); // 61 days late after reminder 2: formal notice
+    ReminderInvoice c = invoice("C-1", "Perrin", 0, 50'000);
+    c.dueDate = day(2026, 7, 1);
+    ReminderInput input = inputOf({a, b, c}, asOf);
+    input.levelOverrides = {{"DUPONT sàrl", ReminderLevel::FormalNotice},
+                            {"martin", ReminderLevel::First},
+                            {"Nobody", ReminderLevel::FormalNotice}};
+    const ReminderPlan plan = planReminders(input, ReminderPolicy{}, rates2026());
+    ASSERT_EQ(plan.letters.size(), 3u);
+
+    const CustomerReminder& raised = plan.letters[0];
+    EXPECT_EQ(raised.customer.name, "Dupont SARL");
+    EXPECT_EQ(raised.level, ReminderLevel::FormalNotice);
+    ASSERT_TRUE(raised.invoices[0].penalty);
+    EXPECT_EQ(raised.invoices[0].penalty->amount, 11'568); // as in the test above
+    EXPECT_EQ(raised.invoices[0].indemnity, 4'000);
+    EXPECT_EQ(raised.totalPenalties, 11'568);
+    EXPECT_EQ(raised.totalIndemnities, 4'000);
+
+    const CustomerReminder& lowered = plan.letters[1];
+    EXPECT_EQ(lowered.level, ReminderLevel::First);
+    EXPECT_FALSE(lowered.invoices[0].penalty);
+    EXPECT_EQ(lowered.invoices[0].indemnity, 0);
+    EXPECT_EQ(lowered.total(), 123'456);
+
+    EXPECT_EQ(plan.letters[2].level, ReminderLevel::First) << "not chosen: as planned";
+}
+
+// A contractual rate replaces the statutory one for every day, as in the ledger's column.
+TEST(ReminderPlan, ContractualRateReplacesTheStatutoryOne)
+{
+    const DayNumber asOf = day(2026, 7, 20);
+    ReminderInvoice a = invoice("A-1", "Dupont", 0, 1'000'000, 2);
+    a.dueDate = day(2026, 6, 15);
+    ReminderPolicy policy;
+    policy.contractualRate = 150'000; // 15 %
+    const ReminderPlan plan = planReminders(inputOf({a}, asOf), policy, rates2026());
+    ASSERT_EQ(plan.letters.size(), 1u);
+    const ReminderLine& line = plan.letters[0].invoices[0];
+    ASSERT_TRUE(line.penalty);
+    // 10 000 EUR x 15 % x 35 / 365 = 143.8356 EUR, across the half-years at one rate.
+    EXPECT_EQ(line.penalty->amount, 14'384);
+    EXPECT_EQ(line.penalty->days, 35);
+    for (const PenaltySegment& segment : line.penalty->segments)
+        EXPECT_EQ(segment.rate, 150'000);
+    EXPECT_EQ(line.indemnity, 4'000);
+
+    for (const RatePpm wrong : {RatePpm{0}, RatePpm{-1}, RatePpm{1'000'001}})
+    {
+        policy.contractualRate = wrong;
+        EXPECT_THROW(planReminders(inputOf({a}, asOf), policy, rates2026()), InputError) << wrong;
+    }
+}
