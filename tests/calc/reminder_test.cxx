@@ -490,8 +490,9 @@ TEST_F(Reminders, ChosenLevelIsPlannedWithItsClaims)
     // The others as planned: never reminded, reminder 1.
     for (sal_Int32 r = 1; r < usedRows(log); ++r)
     {
-        if (r != row)
-            EXPECT_EQ(log->getCellByPosition(2, r)->getValue(), 1.0) << cellText(log, 1, r);
+        if (r == row)
+            continue;
+        EXPECT_EQ(log->getCellByPosition(2, r)->getValue(), 1.0) << cellText(log, 1, r);
     }
 }
 
