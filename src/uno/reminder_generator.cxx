@@ -863,7 +863,8 @@ std::string ReminderReport::summary(Language language) const
                      " reminder(s) not made and not logged.";
     for (const GeneratedLetter& letter : letters)
         if (!letter.problem.empty())
-            text += "\n" + letter.customer + " : " + letter.problem;
+            text += "\n" + letter.customer + " : " +
+                    (letter.failed ? (fr ? "non envoyé : " : "not sent: ") : "") + letter.problem;
     return text;
 }
 
@@ -1024,28 +1025,31 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
     const double today = static_cast<double>(input.asOf - reader.nullDate());
     const auto logLetter = [&](const CustomerReminder& letter, const GeneratedLetter& generated)
     {
+        // A letter the server did not take is not a reminder: its invoices keep their level.
         std::string numbers;
         for (const ReminderLine& line : letter.invoices)
         {
             numbers += (numbers.empty() ? "" : ", ") + line.invoice.number;
             if (const auto found = rowOf.find(invoiceKey(line.invoice.number));
-                found != rowOf.end())
+                !generated.failed && found != rowOf.end())
             {
                 ledger->getCellByPosition(levelColumn, found->second)
                     ->setValue(static_cast<int>(letter.level));
                 ledger->getCellByPosition(levelColumn + 1, found->second)->setValue(today);
             }
         }
-        const std::string channel = generated.sent ? "E-mail (SMTP)"
+        const std::string channel = generated.sent || generated.failed ? "E-mail (SMTP)"
                                     : request.eml && !generated.eml.empty()
                                         ? "E-mail (.eml)"
                                         : (fr ? "Courrier PDF" : "PDF letter");
         const std::string file = !generated.eml.empty()
                                      ? generated.eml
                                      : (!generated.pdf.empty() ? generated.pdf : generated.odt);
+        // "Échec…" / "Failed…": the words by which the log's reader leaves the row out.
         const std::string state =
-            generated.sent && generated.problem.empty() ? (fr ? "Envoyé" : "Sent")
-            : generated.problem.empty()                 ? (fr ? "Généré" : "Generated")
+            generated.failed ? (fr ? "Échec de l'envoi : " : "Failed to send: ") + generated.problem
+            : generated.sent            ? (fr ? "Envoyé" : "Sent")
+            : generated.problem.empty() ? (fr ? "Généré" : "Generated")
                                         : (fr ? "Généré, " : "Generated, ") + generated.problem;
         const Grid row = sequenceOf<uno::Sequence<uno::Any>>({sequenceOf<uno::Any>(
             {uno::Any(today), uno::Any(fromUtf8(letter.customer.name)),
@@ -1070,7 +1074,7 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
     }
 
     // Whatever happens: the calculation and the views as they were, the status bar freed, and
-    // without the PDF output, the letters' PDFs (made for their e-mails) removed.
+    // the PDFs made only for their e-mails removed.
     std::vector<fs::path> pdfs;
     const auto finish = [&]
     {
@@ -1080,9 +1084,8 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
             document_->unlockControllers();
         }
         std::error_code ignored;
-        if (!request.pdf)
-            for (const fs::path& pdf : pdfs)
-                fs::remove(pdf, ignored);
+        for (const fs::path& pdf : pdfs)
+            fs::remove(pdf, ignored);
         if (progress_.is())
             progress_->end();
     };
@@ -1112,8 +1115,6 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
             pdfs.push_back(pdf);
             const std::optional<LetterWriter::Enclosure> enclosure = enclosureFor(letter);
             writer.write(letter, fields, pdf, odt, nullptr, enclosure);
-            if (request.pdf)
-                generated.pdf = pdf.string();
             if (odt)
                 generated.odt = odt->string();
             if (request.eml || (request.send && record))
@@ -1151,8 +1152,8 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
                         }
                         catch (const InputError& error)
                         {
-                            generated.problem =
-                                std::string(fr ? "non envoyé : " : "not sent: ") + error.what();
+                            generated.failed = true;
+                            generated.problem = error.what();
                         }
                     }
                 }
@@ -1160,6 +1161,14 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
                 {
                     generated.problem = error.what(); // the letter exists; this e-mail does not
                 }
+            }
+            // The PDF stays unless it was not asked for and the .eml holding it was written: a
+            // letter sent through the server keeps it as the proof of what was sent, one whose
+            // e-mail could not be made keeps it as the letter to post.
+            if (request.pdf || (record && generated.eml.empty()))
+            {
+                generated.pdf = pdf.string();
+                pdfs.pop_back();
             }
             if (record)
                 logLetter(letter, generated);

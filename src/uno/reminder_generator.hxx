@@ -44,6 +44,9 @@ struct GeneratedLetter
     std::string pdf, odt, eml; // paths written
     std::string problem;       // e.g. "no e-mail address": the letter exists, the e-mail does not
     bool sent = false;         // delivered to the SMTP server
+    // To be sent, and the server did not take it (problem says why): logged as a failure, not
+    // as a reminder, so that the next run sends it again.
+    bool failed = false;
 };
 
 struct ReminderReport

@@ -722,8 +722,9 @@ TEST_F(Reminders, SendsTheLettersByEmailAndLogsWhatWasSentAndWhatWasNot)
     setText(customers, 3, martin, "compta@boulangerie-martin.fr");
     setText(customers, 3, lefevre, "refuse@garage-lefevre.fr");
 
+    // E-mails only: no PDF letters asked for.
     const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
-    const Outcome sent = generate(false, "pdf,smtp");
+    const Outcome sent = generate(false, "smtp");
     ASSERT_TRUE(sent.success) << sent.message;
     const sal_Int32 logged = usedRows(log) - 1;
     ASSERT_GT(logged, 2) << sent.message;
@@ -734,7 +735,7 @@ TEST_F(Reminders, SendsTheLettersByEmailAndLogsWhatWasSentAndWhatWasNot)
     ASSERT_EQ(logRowOf.count("Boulangerie Martin"), 1u) << sent.message;
     ASSERT_EQ(logRowOf.count("Garage Lefèvre SAS"), 1u) << sent.message;
 
-    // Martin's letter went, with its PDF, to Martin only.
+    // Martin's letter went, with its PDF, to Martin only; the PDF sent stays as the proof.
     ASSERT_EQ(server.count(), 1u) << sent.message;
     const smtp::Received received = server.message(0);
     EXPECT_EQ(received["to.address"], "compta@boulangerie-martin.fr");
@@ -751,24 +752,48 @@ TEST_F(Reminders, SendsTheLettersByEmailAndLogsWhatWasSentAndWhatWasNot)
     EXPECT_EQ(cellText(log, 6, row), "E-mail (SMTP)");
     EXPECT_EQ(cellText(log, 8, row), french() ? "Envoyé" : "Sent");
 
-    // Lefèvre's mailbox was refused: the letter exists, the log says it was not sent and why.
+    // Lefèvre's mailbox was refused: logged as a failure with the reason, the letter kept,
+    // and its invoices not marked as reminded.
     const sal_Int32 refused = logRowOf["Garage Lefèvre SAS"];
-    EXPECT_NE(cellText(log, 6, refused), "E-mail (SMTP)");
-    EXPECT_NE(cellText(log, 8, refused).find(french() ? "non envoyé" : "not sent"),
-              std::string::npos)
-        << cellText(log, 8, refused);
-    EXPECT_NE(cellText(log, 8, refused).find("refuse@garage-lefevre.fr"), std::string::npos)
-        << cellText(log, 8, refused);
+    const std::string failure = cellText(log, 8, refused);
+    EXPECT_EQ(failure.rfind(french() ? "Échec de l'envoi : " : "Failed to send: ", 0), 0u)
+        << failure;
+    EXPECT_NE(failure.find("refuse@garage-lefevre.fr"), std::string::npos) << failure;
+    EXPECT_EQ(cellText(log, 6, refused), "E-mail (SMTP)");
     EXPECT_TRUE(fs::exists(cellText(log, 7, refused)));
+    int martinMarked = 0;
+    for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
+    {
+        const double level = ledger->getCellByPosition(column("level"), r)->getValue();
+        if (cellText(ledger, 1, r) == "Garage Lefèvre SAS")
+        {
+            EXPECT_EQ(level, 0.0) << cellText(ledger, 0, r);
+        }
+        martinMarked += cellText(ledger, 1, r) == "Boulangerie Martin" && level == 1.0;
+    }
+    EXPECT_GT(martinMarked, 0);
 
-    // Everyone else has no address: generated, not sent, and the log says so.
+    // Everyone else has no address: the letter to post, its PDF kept although only e-mails
+    // were asked for, and the log says why.
     for (const auto& [customer, r] : logRowOf)
         if (r != row && r != refused)
         {
             EXPECT_NE(cellText(log, 8, r).find("e-mail"), std::string::npos) << customer;
             EXPECT_NE(cellText(log, 6, r), "E-mail (SMTP)") << customer;
+            EXPECT_TRUE(fs::exists(cellText(log, 7, r))) << customer << " " << cellText(log, 7, r);
         }
     EXPECT_NE(sent.message.find("Garage Lefèvre SAS"), std::string::npos) << sent.message;
+
+    // Once the address is corrected, the next run the same day sends the failed letter, and
+    // only it: the others were reminded today.
+    setText(customers, 3, lefevre, "compta@garage-lefevre.fr");
+    const Outcome retried = generate(false, "smtp");
+    ASSERT_TRUE(retried.success) << retried.message;
+    ASSERT_EQ(usedRows(log) - 1, logged + 1) << retried.message;
+    EXPECT_EQ(cellText(log, 1, logged + 1), "Garage Lefèvre SAS");
+    EXPECT_EQ(cellText(log, 8, logged + 1), french() ? "Envoyé" : "Sent");
+    ASSERT_EQ(server.count(), 2u);
+    EXPECT_EQ(server.message(1)["to.address"], "compta@garage-lefevre.fr");
 }
 
 // The user's own templates: the folder set in Settings replaces the shipped template of each
