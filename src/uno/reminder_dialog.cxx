@@ -1,5 +1,6 @@
 #include "reminder_dialog.hxx"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 
@@ -69,6 +70,8 @@ public:
                 applyLevel();
             else if (method.equalsAscii(kReminderHandlers[1]))
                 preview();
+            else if (method.equalsAscii(kReminderHandlers[2]))
+                applyForce();
             else
                 return false;
         }
@@ -81,7 +84,8 @@ public:
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override
     {
         return sequenceOf<OUString>({OUString::createFromAscii(kReminderHandlers[0]),
-                                     OUString::createFromAscii(kReminderHandlers[1])});
+                                     OUString::createFromAscii(kReminderHandlers[1]),
+                                     OUString::createFromAscii(kReminderHandlers[2])});
     }
 
     // The request as the controls describe it now: unticked customers skipped.
@@ -140,10 +144,16 @@ private:
         names_.clear();
         for (const CustomerReminder& letter : plan.letters)
         {
+            // Which invoices, the oldest first; the rest in the letter and its preview.
+            std::string numbers;
+            for (std::size_t i = 0; i < letter.invoices.size() && i < 3; ++i)
+                numbers += (i ? ", " : "") + letter.invoices[i].invoice.number;
+            if (letter.invoices.size() > 3)
+                numbers += "…";
             const std::string line =
                 letter.customer.name + " — " + levelName(letter.level, request_.language) + " — " +
-                std::to_string(letter.invoices.size()) + (fr ? " facture(s), " : " invoice(s), ") +
-                formatMoney(letter.totalBalance, request_.language) +
+                std::to_string(letter.invoices.size()) + (fr ? " facture(s) (" : " invoice(s) (") +
+                numbers + "), " + formatMoney(letter.totalBalance, request_.language) +
                 (letter.totalPenalties + letter.totalIndemnities > 0
                      ? (fr ? " + pénalités et indemnités " : " + penalties and indemnities ") +
                            formatMoney(letter.totalPenalties + letter.totalIndemnities,
@@ -179,6 +189,25 @@ private:
             return;
         request_.levelOverride[foldText(toUtf8(customer))] = static_cast<ReminderLevel>(level);
         refresh();
+    }
+
+    // Forcing brings back the customers left out for timing (already reminded today, too
+    // recent): the list is planned again, and they come ticked.
+    void applyForce()
+    {
+        request_.force = checked("Force");
+        const std::vector<std::string> before = names_;
+        const std::vector<bool> ticked = selection();
+        refresh();
+        const uno::Reference<awt::XListBox> customers = list("Customers");
+        for (std::size_t i = 0; i < names_.size(); ++i)
+        {
+            const auto was = std::find(before.begin(), before.end(), names_[i]);
+            const bool tick = was == before.end() ||
+                              (static_cast<std::size_t>(was - before.begin()) < ticked.size() &&
+                               ticked[static_cast<std::size_t>(was - before.begin())]);
+            customers->selectItemPos(static_cast<sal_Int16>(i), tick);
+        }
     }
 
     // The selected customer's letter, generated aside and opened in Writer.

@@ -44,6 +44,8 @@
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XEnumeration.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
@@ -53,6 +55,7 @@
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XLayoutManager.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
@@ -61,6 +64,7 @@
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/util/MeasureUnit.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/CloseVetoException.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -857,7 +861,8 @@ TEST(Gui, RemindersDialogListsTheCustomersAndStopsBetweenLetters)
         ASSERT_NE(dash, std::string::npos) << line;
         names.push_back(line.substr(0, dash));
         // Level, invoices, amount, and whether an e-mail address is there.
-        EXPECT_NE(line.find("facture(s)"), std::string::npos) << line;
+        EXPECT_TRUE(std::regex_search(line, std::regex(R"(\d+ facture\(s\) \(F20\d\d-\d{4})")))
+            << line;
         EXPECT_NE(line.find("€"), std::string::npos) << line;
         EXPECT_NE(line.find("Relance 1"), std::string::npos) << line;
     }
@@ -927,6 +932,150 @@ TEST(Gui, RemindersDialogListsTheCustomersAndStopsBetweenLetters)
     for (const std::string& customer : logged)
         EXPECT_NE(std::find(names.begin(), names.end(), customer), names.end()) << customer;
     std::cout << "letters before Stop: " << logged.size() << " of " << listed - 1 << "\n";
+}
+
+// The dialog's other controls, as a user works them: customers reminded today are left out
+// with their reason until "redo" is ticked; a level changed to the formal notice shows its
+// claims; Preview opens that letter in Writer; Cancel writes nothing.
+TEST(Gui, RemindersDialogForcesChangesALevelAndPreviews)
+{
+    const VisibleDocument sample(samplePath());
+    Watchdog::stage("converting and reminding silently");
+    const CommandResult converted = dispatch(
+        sample.frame(), "fr.relance:convertLedger",
+        {argument("Silent", uno::Any(true)), argument("AsOf", uno::Any(OUString("2026-11-15")))});
+    ASSERT_TRUE(converted.success) << converted.message;
+    // The ECB rate of 2026-S2, which the formal notice needs, as the user adds it.
+    sample
+        .sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Settings)
+                   .in(relance::Language::French))
+        ->getCellByPosition(1, 21)
+        ->setValue(0.0215);
+    const fs::path output = fs::path(env("RELANCE_TEST_PROFILE")) / "gui-reminders-force";
+    fs::remove_all(output);
+    const CommandResult reminded = dispatch(
+        sample.frame(), "fr.relance:generateReminders",
+        {argument("Silent", uno::Any(true)), argument("AsOf", uno::Any(OUString("2026-11-15"))),
+         argument("OutputDir", uno::Any(ustr(output.string()))),
+         argument("Formats", uno::Any(OUString("pdf"))), argument("Combined", uno::Any(false))});
+    ASSERT_TRUE(reminded.success) << reminded.message;
+    const auto log = sample.sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Reminders)
+                                      .in(relance::Language::French));
+    const auto logRows = [&]
+    {
+        sal_Int32 rows = 0;
+        while (!uno::Reference<text::XTextRange>(log->getCellByPosition(1, rows + 1),
+                                                 uno::UNO_QUERY_THROW)
+                    ->getString()
+                    .isEmpty())
+            ++rows;
+        return rows;
+    };
+    const sal_Int32 loggedBefore = logRows();
+    ASSERT_GT(loggedBefore, 3);
+
+    Watchdog::stage("waiting for the reminders dialog");
+    const BackgroundDispatch command(sample.frame(), "fr.relance:generateReminders",
+                                     {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+                                      argument("OutputDir", uno::Any(ustr(output.string())))},
+                                     []
+                                     {
+                                         if (const auto dialog = findDialog(kRemindersTitle);
+                                             dialog.is())
+                                             dialog->endExecute();
+                                         if (const auto box = findMessageBox(); box.is())
+                                             dismiss(box);
+                                     });
+    const auto dialog = awaitWindow<uno::Reference<awt::XDialog>>(
+        command, [] { return findDialog(kRemindersTitle); }, 60s, 200ms);
+    ASSERT_TRUE(dialog.is()) << (command.done() ? command.result().message : "no dialog");
+    const DialogControls controls(dialog, "Reminders");
+    const auto customers = controls.as<awt::XListBox>("Customers");
+    const auto click = [&](const char* id)
+    {
+        uno::Reference<accessibility::XAccessibleAction>(
+            controls.control(id)->getAccessibleContext(), uno::UNO_QUERY_THROW)
+            ->doAccessibleAction(0);
+    };
+
+    // Everyone was reminded today: nobody listed, each left out with the reason.
+    Watchdog::stage("reading the reminders dialog");
+    EXPECT_EQ(customers->getItemCount(), 0);
+    const std::string excluded = utf8(controls.as<awt::XTextComponent>("Excluded")->getText());
+    EXPECT_NE(excluded.find("déjà relancé aujourd'hui"), std::string::npos) << excluded;
+    EXPECT_EQ(controls.as<awt::XCheckBox>("Force")->getState(), 0);
+
+    // Redo: they come back, ticked.
+    Watchdog::stage("ticking Force");
+    click("Force");
+    EXPECT_TRUE(waitFor([&] { return customers->getItemCount() >= loggedBefore; }, 10s))
+        << customers->getItemCount();
+    EXPECT_EQ(controls.as<awt::XCheckBox>("Force")->getState(), 1);
+    EXPECT_EQ(customers->getSelectedItemsPos().getLength(), customers->getItemCount());
+    EXPECT_EQ(utf8(controls.as<awt::XTextComponent>("Excluded")->getText())
+                  .find("déjà relancé aujourd'hui"),
+              std::string::npos);
+
+    // The first customer raised to the formal notice: its line shows the claims.
+    Watchdog::stage("changing a level");
+    const auto overrideCustomer = controls.as<awt::XListBox>("OverrideCustomer");
+    overrideCustomer->selectItemPos(0, true);
+    const std::string customer = utf8(overrideCustomer->getSelectedItem());
+    ASSERT_FALSE(customer.empty());
+    EXPECT_EQ(utf8(customers->getItem(0)).find("Mise en demeure"), std::string::npos);
+    controls.as<awt::XListBox>("OverrideLevel")->selectItemPos(3, true);
+    click("ApplyLevel");
+    EXPECT_TRUE(waitFor(
+        [&] { return utf8(customers->getItem(0)).find("Mise en demeure") != std::string::npos; },
+        10s))
+        << utf8(customers->getItem(0));
+    const std::string line = utf8(customers->getItem(0));
+    EXPECT_EQ(line.rfind(customer, 0), 0u) << line;
+    EXPECT_NE(line.find("pénalités et indemnités"), std::string::npos) << line;
+
+    // Preview: that letter, in Writer.
+    Watchdog::stage("previewing");
+    click("Preview");
+    uno::Reference<lang::XComponent> preview;
+    EXPECT_TRUE(waitFor(
+        [&]
+        {
+            const uno::Reference<container::XEnumeration> all =
+                guiOffice().desktop()->getComponents()->createEnumeration();
+            while (all->hasMoreElements())
+            {
+                const uno::Reference<text::XTextDocument> text(all->nextElement(), uno::UNO_QUERY);
+                try
+                {
+                    if (text.is() &&
+                        utf8(uno::Reference<frame::XModel>(text, uno::UNO_QUERY_THROW)->getURL())
+                                .find("relance-apercu") != std::string::npos)
+                    {
+                        preview.set(text, uno::UNO_QUERY);
+                        return true;
+                    }
+                }
+                catch (const lang::DisposedException&)
+                {
+                    // A letter template the preview closed meanwhile.
+                }
+            }
+            return false;
+        },
+        30s));
+    ASSERT_TRUE(preview.is());
+    const std::string letter = utf8(
+        uno::Reference<text::XTextDocument>(preview, uno::UNO_QUERY_THROW)->getText()->getString());
+    EXPECT_NE(letter.find(customer), std::string::npos);
+    EXPECT_NE(letter.find("Mise en demeure"), std::string::npos) << letter.substr(0, 800);
+    EXPECT_NE(letter.find("L441-10"), std::string::npos);
+    uno::Reference<util::XCloseable>(preview, uno::UNO_QUERY_THROW)->close(true);
+
+    // Cancel: nothing made, nothing logged.
+    Watchdog::stage("cancelling");
+    click("Cancel");
+    ASSERT_TRUE(command.wait(30s)) << "the command did not return after Cancel";
+    EXPECT_EQ(logRows(), loggedBefore);
 }
 
 int main(int argc, char** argv)
