@@ -2,9 +2,13 @@
 
 #include <cstdio>
 #include <memory>
+#include <stdexcept>
 
+#include <unicode/gregocal.h>
 #include <unicode/locid.h>
 #include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
 
 namespace relance
 {
@@ -35,14 +39,53 @@ std::string formatMoney(Cents cents, Language language)
     return U_SUCCESS(status) ? out : std::string(decimal) + " EUR";
 }
 
+namespace
+{
+
+// One formatter per pattern and thread (ICU formatters are not safe for concurrent use).
+std::string formatWithPattern(DayNumber day, Language language, bool longForm)
+{
+    const auto make = [](const char16_t* pattern, const icu::Locale& locale)
+    {
+        UErrorCode status = U_ZERO_ERROR;
+        auto format =
+            std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(pattern), locale, status);
+        if (U_FAILURE(status))
+            throw std::runtime_error("ICU date format unavailable");
+        // Proleptic Gregorian in UTC, as the day numbers are: no Julian calendar before 1582,
+        // no time zone to shift a date.
+        auto calendar = std::make_unique<icu::GregorianCalendar>(icu::TimeZone::getGMT()->clone(),
+                                                                 locale, status);
+        calendar->setGregorianChange(-8.64e15, status);
+        if (U_FAILURE(status))
+            throw std::runtime_error("ICU calendar unavailable");
+        format->adoptCalendar(calendar.release());
+        return format;
+    };
+    thread_local const std::unique_ptr<icu::SimpleDateFormat> formats[2][2] = {
+        {make(u"dd/MM/y", icu::Locale("fr", "FR")), make(u"d MMMM y", icu::Locale("fr", "FR"))},
+        {make(u"y-MM-dd", icu::Locale("en", "GB")), make(u"d MMMM y", icu::Locale("en", "GB"))}};
+    const icu::SimpleDateFormat& format =
+        *formats[language == Language::French ? 0 : 1][longForm ? 1 : 0];
+    icu::UnicodeString text;
+    format.format(static_cast<UDate>(day) * U_MILLIS_PER_DAY, text);
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+} // namespace
+
 std::string formatDate(DayNumber day, Language language)
 {
-    const CivilDate date = toCivil(day);
-    char text[32];
-    if (language == Language::French)
-        std::snprintf(text, sizeof text, "%02u/%02u/%04d", date.day, date.month, date.year);
-    else
-        std::snprintf(text, sizeof text, "%04d-%02u-%02u", date.year, date.month, date.day);
+    return formatWithPattern(day, language, false);
+}
+
+std::string formatLongDate(DayNumber day, Language language)
+{
+    std::string text = formatWithPattern(day, language, true);
+    if (language == Language::French && toCivil(day).day == 1)
+        text.insert(1, "er");
     return text;
 }
 

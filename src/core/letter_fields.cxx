@@ -15,22 +15,6 @@ constexpr std::string_view kClose = "}}";
 constexpr std::size_t kMaxNameLength = 64;
 constexpr const char* kNoBreakSpace = "\u00a0";
 
-std::string longDate(DayNumber day, Language language)
-{
-    static const char* const french[] = {"janvier",   "février", "mars",     "avril",
-                                         "mai",       "juin",    "juillet",  "août",
-                                         "septembre", "octobre", "novembre", "décembre"};
-    static const char* const english[] = {"January",   "February", "March",    "April",
-                                          "May",       "June",     "July",     "August",
-                                          "September", "October",  "November", "December"};
-    const CivilDate date = toCivil(day);
-    if (language == Language::French)
-        return (date.day == 1 ? std::string("1er") : std::to_string(date.day)) + " " +
-               french[date.month - 1] + " " + std::to_string(date.year);
-    return std::to_string(date.day) + " " + english[date.month - 1] + " " +
-           std::to_string(date.year);
-}
-
 std::string dayCount(int days, Language language)
 {
     if (language == Language::French)
@@ -246,7 +230,7 @@ LetterFields letterFields(const CustomerReminder& letter, const SenderDetails& s
     f["societe.telephone"] = sender.phone;
     f["societe.ville"] = sender.city;
     f["date"] = formatDate(letter.date, language);
-    f["date.longue"] = longDate(letter.date, language);
+    f["date.longue"] = formatLongDate(letter.date, language);
     f["niveau"] = levelName(letter.level, language);
     f["objet"] = subject(letter, language);
     f["echeance_reglement"] = formatDate(letter.deadline, language);

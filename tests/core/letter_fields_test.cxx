@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -292,4 +293,26 @@ TEST(LetterFields, UnknownOrInvalidPlaceholderThrows)
     }
     EXPECT_THROW(placeholdersIn("{{client nom}}"), InputError);
     EXPECT_NO_THROW(placeholdersIn("{{client.prenom}}")); // unknown is fine to list
+}
+
+// Dates are formatted by ICU; every day of the supported years agrees with the core's own
+// civil-date conversion (ICU set to the proleptic Gregorian calendar, in UTC).
+TEST(LetterFields, DatesFormattedByIcuAgreeWithTheCivilCalendar)
+{
+    for (DayNumber day = toDayNumber({kMinYear, 1, 1}); day <= toDayNumber({2100, 12, 31}); ++day)
+    {
+        const CivilDate date = toCivil(day);
+        char french[32], iso[32];
+        std::snprintf(french, sizeof french, "%02u/%02u/%04d", date.day, date.month, date.year);
+        std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", date.year, date.month, date.day);
+        ASSERT_EQ(formatDate(day, Language::French), french);
+        ASSERT_EQ(formatDate(day, Language::English), iso);
+    }
+    EXPECT_EQ(formatDate(toDayNumber({kMaxYear, 12, 31}), Language::French), "31/12/9999");
+    EXPECT_EQ(formatLongDate(toDayNumber({2024, 2, 29}), Language::French), "29 février 2024");
+    EXPECT_EQ(formatLongDate(toDayNumber({2026, 8, 1}), Language::French), "1er août 2026");
+    EXPECT_EQ(formatLongDate(toDayNumber({2026, 12, 1}), Language::French), "1er décembre 2026");
+    EXPECT_EQ(formatLongDate(toDayNumber({2026, 11, 15}), Language::English), "15 November 2026");
+    EXPECT_EQ(formatLongDate(toDayNumber({2026, 11, 1}), Language::English), "1 November 2026");
+    EXPECT_EQ(formatLongDate(toDayNumber({1900, 1, 1}), Language::French), "1er janvier 1900");
 }
