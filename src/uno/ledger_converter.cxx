@@ -47,6 +47,7 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
+#include <com/sun/star/i18n/NumberFormatIndex.hpp>
 #include <com/sun/star/util/NumberFormat.hpp>
 #include <com/sun/star/util/XNumberFormatTypes.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
@@ -149,7 +150,9 @@ public:
         locale_ = french ? lang::Locale("fr", "FR", "") : lang::Locale("en", "GB", "");
         date_ = code(french ? "JJ/MM/AAAA" : "DD/MM/YYYY");
         integer_ = code("0");
-        percent_ = code("0,0 %", "0.0%");
+        // The locale's own "0,00 %": a space typed in a code is Calc's thousands divisor in
+        // French, and "0,0 %" showed 80,6 % as 0,1 %.
+        percent_ = types_->getFormatIndex(i18n::NumberFormatIndex::PERCENT_DEC2, locale_);
         money_ =
             types_->getStandardFormat(util::NumberFormat::CURRENCY, lang::Locale("fr", "FR", ""));
         text_ = types_->getStandardFormat(util::NumberFormat::TEXT, locale_);

@@ -253,6 +253,24 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
     EXPECT_NEAR(buckets, receivables, 0.005);
     EXPECT_EQ(dashboard->getCellByPosition(1, 5)->getError(), 0); // overdue
     EXPECT_GT(value(dashboard, 1, 5), 0);
+    // Shown as the user reads them: the share overdue in percent, and the Settings' rates too
+    // (a percent format once divided them by a thousand on screen).
+    const auto percentShown = [](const std::string& text)
+    {
+        std::string digits;
+        for (const char c : text)
+            if ((c >= '0' && c <= '9') || c == ',' || c == '.')
+                digits.push_back(c == ',' ? '.' : c);
+        EXPECT_NE(text.find('%'), std::string::npos) << text;
+        return digits.empty() ? -1.0 : std::stod(digits);
+    };
+    const double share = value(dashboard, 1, 6);
+    EXPECT_NEAR(share, value(dashboard, 1, 5) / receivables, 1e-9);
+    EXPECT_NEAR(percentShown(cellText(dashboard, 1, 6)), share * 100, 0.006)
+        << cellText(dashboard, 1, 6);
+    const auto settings = sheetNamed(sample.document(), ledgerName(LedgerSheet::Settings));
+    settings->getCellByPosition(1, 21)->setValue(0.0215);
+    EXPECT_NEAR(percentShown(cellText(settings, 1, 21)), 2.15, 1e-9) << cellText(settings, 1, 21);
 
     // Customers: one row per customer, with risk columns computed.
     const auto customers = sheetNamed(sample.document(), ledgerName(LedgerSheet::Customers));

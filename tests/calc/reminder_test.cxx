@@ -2,6 +2,7 @@
 // the menu command's code path (fr.relance:generateReminders, Silent=true): who got which
 // level, the amounts printed in the PDF letters (pdftotext), the .eml files, the proof log,
 // and that a second run the same day produces nothing.
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -389,6 +390,12 @@ TEST_F(Reminders, LettersLogAndNoSecondRunTheSameDay)
         {
             EXPECT_EQ(ledger->getCellByPosition(column("level_date"), r)->getValue(),
                       serial(2026, 11, 15));
+            // Its next action: reminder 2's day after the due date (15), and not before the
+            // minimum days between two letters (7).
+            const double due = ledger->getCellByPosition(column("due_date"), r)->getValue();
+            EXPECT_EQ(ledger->getCellByPosition(column("next_action"), r)->getValue(),
+                      std::max(due + 15, serial(2026, 11, 15) + 7))
+                << cellText(ledger, 0, r);
             ++marked;
         }
     EXPECT_GE(marked, logged);
