@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The run command's engine on the bundled sample, into a fresh folder: the outputs the README
+# promises must be there and readable.
+#   check_sample_run.sh RELANCE_RUN OUTPUT_DIR
+set -euo pipefail
+run=$1
+out=$2
+rm -rf "$out"
+mkdir -p "$out"
+"$run" "$RELANCE_SOURCE_DIR/sample/factures.fods" "$out" 2026-11-15 >"$out/stdout.txt"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+[ -s "$out/factures-registre.ods" ] || fail "no converted workbook"
+grep -q "Registre créé : 320 factures" "$out/summary.txt" || fail "summary: $(head -3 "$out/summary.txt")"
+grep -Eq "^[0-9]+ relance\(s\) générée\(s\)" "$out/summary.txt" || fail "summary has no reminders line"
+# The share overdue as a percentage of the receivables, as the dashboard shows it.
+grep -Eq "Part échue : [1-9][0-9],[0-9]{2}[^%]{0,4}%" "$out/summary.txt" || fail "share: $(grep 'Part' "$out/summary.txt")"
+
+letters=$out/relances/2026-11-15
+pdfs=$(find "$letters" -name 'relance-1_*.pdf' | wc -l)
+emls=$(find "$letters" -name 'relance-1_*.eml' | wc -l)
+[ "$pdfs" -ge 10 ] || fail "only $pdfs letters"
+[ "$emls" -eq "$pdfs" ] || fail "$emls e-mails for $pdfs letters"
+[ -s "$letters/relances-a-imprimer.pdf" ] || fail "no combined PDF"
+text=$(pdftotext "$letters/relance-1_boulangerie-martin.pdf" -)
+for expected in "Boulangerie Martin" "Relance n° 1" "F2026-0047" "Si votre règlement a croisé"; do
+  grep -qF "$expected" <<<"$text" || fail "Martin's letter lacks \"$expected\""
+done
+grep -q "^Content-Type: multipart/mixed" "$letters/relance-1_boulangerie-martin.eml" || fail "e-mail structure"
+echo "sample run: $pdfs letters, $emls e-mails, combined PDF, summary"
