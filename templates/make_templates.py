@@ -36,7 +36,8 @@ LETTER_FIELDS = {
     "societe.nom", "societe.siret", "societe.adresse", "societe.iban", "societe.bic",
     "societe.email", "societe.telephone", "societe.ville", "date", "date.longue", "niveau",
     "objet", "echeance_reglement", "delai", "nombre_factures", "factures.liste", "total.du",
-    "total.penalites", "total.indemnites", "total.general", "mention.paiement_croise", "suite",
+    "total.penalites", "total.indemnites", "total.general", "mention.paiement_croise",
+    "mention.releve_joint", "mention.piece_jointe", "suite",
 }
 INVOICE_FIELDS = {
     "facture.numero", "facture.date", "facture.echeance", "facture.montant", "facture.regle",
@@ -309,8 +310,8 @@ FR_LETTERS = {
         FR,
         "{{objet}}",
         [P("Body", "Malgré notre précédente relance, le règlement détaillé ci-dessous ne nous "
-                   "est toujours pas parvenu, bien que son échéance soit dépassée. Vous "
-                   "trouverez ci-joint le relevé de votre compte.")],
+                   "est toujours pas parvenu, bien que son échéance soit dépassée. "
+                   "{{mention.releve_joint}}")],
         TABLE(standard_columns(FR)),
         [total_line("Total restant dû", "{{total.du}}", "Total_Final"),
          P("Body", "Nous vous demandons de régler cette somme dans un délai de {{delai}}, "
@@ -328,7 +329,7 @@ FR_LETTERS = {
         FR_CLOSING,
         FR_SIGNATURE,
         crossed=FR_CROSSED,
-        enclosure="P. J. : relevé de compte",
+        enclosure="{{mention.piece_jointe}}",
     )),
     "mise-en-demeure": ("Mise en demeure de payer", letter(
         FR,
@@ -432,8 +433,7 @@ EN_LETTERS = {
         EN,
         "{{objet}}",
         [P("Body", "Despite our previous reminder, the payment detailed below has still not "
-                   "reached us, although it is now overdue. Please find enclosed a statement of "
-                   "your account.")],
+                   "reached us, although it is now overdue. {{mention.releve_joint}}")],
         TABLE(standard_columns(EN)),
         [total_line("Total balance due", "{{total.du}}", "Total_Final"),
          P("Body", "We ask you to pay this amount within {{delai}}, that is by "
@@ -450,7 +450,7 @@ EN_LETTERS = {
         EN_CLOSING,
         EN_SIGNATURE,
         crossed=EN_CROSSED,
-        enclosure="Enclosure: statement of account",
+        enclosure="{{mention.piece_jointe}}",
     )),
     "formal-notice": ("Formal notice to pay", letter(
         EN,

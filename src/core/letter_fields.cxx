@@ -181,19 +181,34 @@ void scan(std::string_view text, Literal literal, Placeholder placeholder)
 const std::vector<std::string_view>& letterFieldNames()
 {
     static const std::vector<std::string_view> names = {
-        "client.nom",      "client.raison_sociale",
-        "client.adresse",  "client.siren",
-        "client.email",    "societe.nom",
-        "societe.siret",   "societe.adresse",
-        "societe.iban",    "societe.bic",
-        "societe.email",   "societe.telephone",
-        "societe.ville",   "date",
-        "date.longue",     "niveau",
-        "objet",           "echeance_reglement",
-        "delai",           "nombre_factures",
-        "factures.liste",  "total.du",
-        "total.penalites", "total.indemnites",
-        "total.general",   "mention.paiement_croise",
+        "client.nom",
+        "client.raison_sociale",
+        "client.adresse",
+        "client.siren",
+        "client.email",
+        "societe.nom",
+        "societe.siret",
+        "societe.adresse",
+        "societe.iban",
+        "societe.bic",
+        "societe.email",
+        "societe.telephone",
+        "societe.ville",
+        "date",
+        "date.longue",
+        "niveau",
+        "objet",
+        "echeance_reglement",
+        "delai",
+        "nombre_factures",
+        "factures.liste",
+        "total.du",
+        "total.penalites",
+        "total.indemnites",
+        "total.general",
+        "mention.paiement_croise",
+        "mention.releve_joint",
+        "mention.piece_jointe",
         "suite",
     };
     return names;
@@ -210,7 +225,7 @@ const std::vector<std::string_view>& invoiceFieldNames()
 }
 
 LetterFields letterFields(const CustomerReminder& letter, const SenderDetails& sender,
-                          Language language)
+                          Language language, bool statementEnclosed)
 {
     const bool fr = language == Language::French;
     LetterFields result;
@@ -247,6 +262,12 @@ LetterFields letterFields(const CustomerReminder& letter, const SenderDetails& s
     f["mention.paiement_croise"] =
         fr ? "Si votre règlement a croisé ce courrier, nous vous prions de ne pas en tenir compte."
            : "If your payment has crossed this letter, please disregard it.";
+    f["mention.releve_joint"] = !statementEnclosed ? ""
+                                : fr ? "Vous trouverez ci-joint le relevé de votre compte."
+                                     : "Please find enclosed a statement of your account.";
+    f["mention.piece_jointe"] = !statementEnclosed ? ""
+                                : fr               ? "P. J. : relevé de compte"
+                                                   : "Enclosure: statement of account";
     f["suite"] = nextStep(letter.level, language);
 
     for (const ReminderLine& line : letter.invoices)

@@ -40,7 +40,7 @@ struct LetterFields
 // societe.nom, societe.siret, societe.adresse, societe.iban, societe.bic, societe.email,
 // societe.telephone, societe.ville, date, date.longue, niveau, objet, echeance_reglement,
 // delai, nombre_factures, factures.liste, total.du, total.penalites, total.indemnites,
-// total.general, mention.paiement_croise, suite.
+// total.general, mention.paiement_croise, mention.releve_joint, mention.piece_jointe, suite.
 const std::vector<std::string_view>& letterFieldNames();
 // facture.numero, facture.date, facture.echeance, facture.montant, facture.regle,
 // facture.reste, facture.retard, facture.penalite, facture.taux, facture.jours,
@@ -50,8 +50,11 @@ const std::vector<std::string_view>& invoiceFieldNames();
 // Dates "15/11/2026" (French) or "2026-11-15" (English), money "1 234,56 €" / "€1,234.56"
 // (formatMoney). Penalty, rate, penalty days and indemnity are empty below the formal notice.
 // "objet" is the subject: "Relance n° 1 : facture(s) impayée(s)", "Mise en demeure de payer".
+// With `statementEnclosed`, mention.releve_joint says in the body that the statement of
+// account is enclosed and mention.piece_jointe is the enclosure line ("P. J. : relevé de
+// compte"); both are empty otherwise, so that no letter announces what it does not carry.
 LetterFields letterFields(const CustomerReminder& letter, const SenderDetails& sender,
-                          Language language);
+                          Language language, bool statementEnclosed = false);
 
 // The distinct placeholder names of a text, in order of first appearance. A placeholder is
 // "{{name}}", spaces allowed around the name; a name is letters, digits, '.', '_' and '-'.

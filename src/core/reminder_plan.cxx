@@ -171,6 +171,8 @@ std::string exclusionReasonText(ExclusionReason reason, Language language)
         return fr ? "dernière relance trop récente" : "last reminder too recent";
     case ExclusionReason::AlreadyRemindedToday:
         return fr ? "déjà relancé aujourd'hui" : "already reminded today";
+    case ExclusionReason::NothingAtChosenLevel:
+        return fr ? "aucune facture pour le niveau choisi" : "no invoice for the chosen level";
     }
     return {};
 }
@@ -296,10 +298,21 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
         ReminderLevel level = ReminderLevel::PreDue;
         for (const Candidate& candidate : kept)
             level = std::max(level, candidate.level);
+        const auto chosen = chosenLevels.find(key);
+        if (chosen != chosenLevels.end())
+            level = chosen->second;
         // A pre-due notice lists what falls due soon; a reminder lists only overdue invoices.
-        if (level != ReminderLevel::PreDue)
-            std::erase_if(kept, [](const Candidate& candidate)
-                          { return candidate.level == ReminderLevel::PreDue; });
+        std::erase_if(kept,
+                      [&](const Candidate& candidate) {
+                          return (candidate.level == ReminderLevel::PreDue) !=
+                                 (level == ReminderLevel::PreDue);
+                      });
+        if (kept.empty())
+        {
+            plan.excluded.push_back(
+                {group.displayName, {}, ExclusionReason::NothingAtChosenLevel, {}, 0});
+            continue;
+        }
 
         Cents totalBalance = 0;
         for (const Candidate& candidate : kept)
@@ -341,8 +354,7 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
             letter.customer = *group.record;
         else
             letter.customer.name = group.displayName;
-        const auto chosen = chosenLevels.find(key);
-        letter.level = chosen != chosenLevels.end() ? chosen->second : level;
+        letter.level = level;
         letter.date = asOf;
         letter.deadline = asOf + policy.deadlineDays;
         for (const Candidate& candidate : kept)

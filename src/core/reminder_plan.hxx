@@ -142,6 +142,7 @@ enum class ExclusionReason
     BelowMinimum,         // the letter's total below policy.minimumAmount
     TooSoon,              // last letter to the customer fewer than minDaysBetween days ago
     AlreadyRemindedToday, // a letter of this level (or higher) already sent on the as-of date
+    NothingAtChosenLevel, // the level chosen lists none of its invoices (pre-due versus overdue)
 };
 
 std::string exclusionReasonText(ExclusionReason reason, Language language);
@@ -184,9 +185,11 @@ struct ReminderPlan
 //  - A customer's letter level is the highest of its remaining invoices; a pre-due notice lists
 //    the invoices in their pre-due window, a reminder or formal notice its invoices at level 1
 //    or more (an invoice still in its pre-due window is not listed as overdue).
-//  - A level chosen in levelOverrides replaces the customer's level once its invoices are
-//    chosen, before anything is claimed: a letter raised to the formal notice claims its
-//    penalties and indemnities, one lowered from it claims none.
+//  - A level chosen in levelOverrides replaces the customer's planned level before its
+//    invoices are listed and anything is claimed: a letter raised to the formal notice claims
+//    its penalties and indemnities, one lowered from it claims none; a pre-due notice lists
+//    only invoices in their pre-due window, the other levels only overdue ones, and a chosen
+//    level with none is excluded (NothingAtChosenLevel).
 //  - Formal notice: each invoice's statutory penalty (ECB rate + 10 points per half-year, on
 //    the balance, from the day after the due date to the as-of date) and 40 EUR indemnity.
 //    A missing half-year rate throws InputError naming it. With policy.contractualRate, that

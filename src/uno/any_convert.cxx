@@ -248,6 +248,14 @@ int optionalInteger(const uno::Any& raw, std::string_view what, int fallback, in
     return static_cast<int>(number);
 }
 
+std::optional<RatePpm> contractRate(const uno::Any& raw, std::string_view what)
+{
+    if (isBlank(raw))
+        return std::nullopt;
+    const RatePpm rate = ratePpm(raw, what);
+    return rate == 0 ? std::nullopt : std::optional<RatePpm>(rate);
+}
+
 RatePpm ratePpm(const uno::Any& raw, std::string_view what)
 {
     const uno::Any value = singleValue(raw, what);

@@ -68,6 +68,11 @@ int optionalInteger(const css::uno::Any& value, std::string_view what, int fallb
 // Values above 1 are refused: "15" is ambiguous between 15 % and 1500 %.
 RatePpm ratePpm(const css::uno::Any& value, std::string_view what);
 
+// A contract's late-payment rate, or nullopt for the statutory one: blank, 0 and "0 %" all
+// mean "no contractual rate" (a blank cell reaches an add-in as 0, and 0 % can never be a
+// lawful contractual rate: L441-10 puts it at 3 x the legal rate at least).
+std::optional<RatePpm> contractRate(const css::uno::Any& value, std::string_view what);
+
 // User rate rows: a two-column range, a date (any day of the half-year, or text "2026-S2")
 // and the rate in force. Blank rows skipped.
 std::vector<RateTable::Row> rateRows(const css::uno::Any& value, const DateContext& dates,

@@ -437,26 +437,22 @@ double ReceivablesAddIn::penalty(const Document& options, const uno::Any& amount
                                  const uno::Any& asOf, const uno::Any& contractRate,
                                  const uno::Any& rates)
 {
-    return guardedCall(
-        self(this),
-        [&]
-        {
-            const DateContext dates(options);
-            const Cents principal = requiredAmount(amount, "amount");
-            const auto [due, paid, situation] = lateness(dates, dueDate, paymentDate, asOf);
-            const DayNumber end = isPaidAsOf(paid, situation) ? *paid : situation;
-            // A blank cell reaches the add-in as 0, and 0 % can never be a lawful contractual
-            // rate (L441-10: at least 3 x the legal rate): both mean "the statutory rate".
-            double zero = -1;
-            const bool contractual =
-                !isBlank(contractRate) &&
-                !((singleValue(contractRate, "contract rate") >>= zero) && zero == 0);
-            const Penalty result =
-                contractual ? contractualPenalty(principal, due, end,
-                                                 ratePpm(contractRate, "contract rate"))
-                            : statutoryPenalty(principal, due, end, ecbRates(rates, dates));
-            return euros(result.amount);
-        });
+    return guardedCall(self(this),
+                       [&]
+                       {
+                           const DateContext dates(options);
+                           const Cents principal = requiredAmount(amount, "amount");
+                           const auto [due, paid, situation] =
+                               lateness(dates, dueDate, paymentDate, asOf);
+                           const DayNumber end = isPaidAsOf(paid, situation) ? *paid : situation;
+                           const std::optional<RatePpm> contractual =
+                               relance::addin::contractRate(contractRate, "contract rate");
+                           const Penalty result =
+                               contractual
+                                   ? contractualPenalty(principal, due, end, *contractual)
+                                   : statutoryPenalty(principal, due, end, ecbRates(rates, dates));
+                           return euros(result.amount);
+                       });
 }
 
 double ReceivablesAddIn::indemnity(const Document& options, const uno::Any& dueDate,

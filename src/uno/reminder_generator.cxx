@@ -187,11 +187,8 @@ public:
         policy.minDaysBetween = namedDays("DelaiEntreRelances", policy.minDaysBetween);
         policy.minimumAmount =
             optionalAmount(namedValue("MontantMinimum"), "MontantMinimum").value_or(0);
-        // As the ledger's penalty column reads it: blank or 0 is the statutory rate.
-        const uno::Any contractual = namedValue("TauxContractuel");
-        double zero = -1;
-        if (!isBlank(contractual) && !((contractual >>= zero) && zero == 0))
-            policy.contractualRate = ratePpm(contractual, "TauxContractuel");
+        // As the ledger's penalty column reads it.
+        policy.contractualRate = contractRate(namedValue("TauxContractuel"), "TauxContractuel");
         // A ledger made before the setting existed, or a blank cell: the default, enclosed.
         if (hasName("ReleveAvecRelance2"))
         {
@@ -1100,7 +1097,9 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
                 report.stopped = true;
                 break;
             }
-            const LetterFields fields = letterFields(letter, sender, request.language);
+            const std::optional<LetterWriter::Enclosure> enclosure = enclosureFor(letter);
+            const LetterFields fields =
+                letterFields(letter, sender, request.language, enclosure.has_value());
             std::string base = fileSafeName(levelName(letter.level, request.language)) + "_" +
                                fileSafeName(letter.customer.name);
             if (record)
@@ -1113,7 +1112,6 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
             if (request.odt)
                 odt = out / (base + ".odt");
             pdfs.push_back(pdf);
-            const std::optional<LetterWriter::Enclosure> enclosure = enclosureFor(letter);
             writer.write(letter, fields, pdf, odt, nullptr, enclosure);
             if (odt)
                 generated.odt = odt->string();

@@ -165,6 +165,9 @@ const std::vector<Case>& cases()
         {"=AR.PENALTY(1000;DATE(2024;1;1);;DATE(2023;12;1))", "=0"},
         // a blank contract-rate cell is no contractual rate: the statutory rate applies
         {"=AR.PENALTY(1000;DATE(2024;6;28);;DATE(2024;7;3);H10)", "=197/100"},
+        // nor is 0 %, typed as a number or as text: never a penalty of 0
+        {"=AR.PENALTY(1000;DATE(2024;6;28);;DATE(2024;7;3);0)", "=197/100"},
+        {"=AR.PENALTY(1000;DATE(2024;6;28);;DATE(2024;7;3);\"0 %\")", "=197/100"},
         {"=AR.PENALTY(1000;DATE(2026;6;30);;DATE(2026;7;10))", "Err:502"}, // 2026-S2 rate unknown
         {"=AR.PENALTY(1000;DATE(2026;6;30);;DATE(2026;7;10);;H20:I20)", "=333/100"},
         {"=AR.INDEMNITY(DATE(2024;6;28);;DATE(2024;7;3))", "=40"},

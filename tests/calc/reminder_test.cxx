@@ -532,6 +532,7 @@ TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
     const std::string title = french() ? "Relevé de compte au" : "Statement of account as at";
     const std::string enclosureLine =
         french() ? "P. J. : relevé de compte" : "Enclosure: statement of account";
+    const std::string announcement = french() ? "ci-joint le relevé" : "enclosed a statement";
     int enclosed = 0;
     fs::path martinFirst;
     std::vector<std::string> names;
@@ -552,6 +553,7 @@ TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
         const std::size_t pageBreak = text.rfind('\f', statement);
         ASSERT_NE(pageBreak, std::string::npos) << customer;
         EXPECT_NE(text.substr(0, pageBreak).find(enclosureLine), std::string::npos) << customer;
+        EXPECT_NE(text.substr(0, pageBreak).find(announcement), std::string::npos) << customer;
         EXPECT_EQ(text.find(enclosureLine, pageBreak), std::string::npos) << customer;
         EXPECT_EQ(text.find("Menuiserie Dupont SARL", pageBreak), pageBreak + 1)
             << customer << ": the statement starts the page\n"
@@ -614,6 +616,9 @@ TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
     const std::string letter = run("pdftotext '" + cellText(log, 7, row) + "' - 2>&1");
     EXPECT_NE(letter.find("Boulangerie Martin"), std::string::npos);
     EXPECT_EQ(letter.find(title), std::string::npos);
+    // Nor does the letter announce one, in its text or as an enclosure.
+    EXPECT_EQ(letter.find(enclosureLine), std::string::npos);
+    EXPECT_EQ(letter.find(announcement), std::string::npos) << letter.substr(0, 1500);
     // The letter made earlier the same day is kept as the log recorded it, not overwritten.
     ASSERT_FALSE(martinFirst.empty());
     EXPECT_NE(fs::path(cellText(log, 7, row)), martinFirst);

@@ -316,3 +316,20 @@ TEST(LetterFields, DatesFormattedByIcuAgreeWithTheCivilCalendar)
     EXPECT_EQ(formatLongDate(toDayNumber({2026, 11, 1}), Language::English), "1 November 2026");
     EXPECT_EQ(formatLongDate(toDayNumber({1900, 1, 1}), Language::French), "1er janvier 1900");
 }
+
+// The statement of account is announced, in the body and as the enclosure line, only when it
+// is enclosed.
+TEST(LetterFields, StatementEnclosedIsAnnouncedOnlyThen)
+{
+    CustomerReminder letter = formalNotice();
+    letter.level = ReminderLevel::Second;
+    const LetterFields alone = letterFields(letter, sender(), Language::French);
+    EXPECT_EQ(alone.fields.at("mention.releve_joint"), "");
+    EXPECT_EQ(alone.fields.at("mention.piece_jointe"), "");
+    const LetterFields french = letterFields(letter, sender(), Language::French, true);
+    EXPECT_EQ(french.fields.at("mention.releve_joint"),
+              "Vous trouverez ci-joint le relevé de votre compte.");
+    EXPECT_EQ(french.fields.at("mention.piece_jointe"), "P. J. : relevé de compte");
+    const LetterFields english = letterFields(letter, sender(), Language::English, true);
+    EXPECT_EQ(english.fields.at("mention.piece_jointe"), "Enclosure: statement of account");
+}

@@ -674,3 +674,32 @@ TEST(ReminderPlan, ContractualRateReplacesTheStatutoryOne)
         EXPECT_THROW(planReminders(inputOf({a}, asOf), policy, rates2026()), InputError) << wrong;
     }
 }
+
+// A chosen level lists the invoices of that level: a pre-due notice never lists overdue
+// invoices, a reminder never lists invoices not yet due; a choice that leaves nothing is
+// reported, not sent.
+TEST(ReminderPlan, ChosenLevelListsOnlyItsOwnInvoices)
+{
+    ReminderPolicy policy;
+    policy.preDueDays = 5;
+    ReminderInput input = inputOf({invoice("A-1", "Dupont", 20), invoice("A-2", "Dupont", -3),
+                                   invoice("B-1", "Martin", -2), invoice("C-1", "Perrin", 30)});
+    input.levelOverrides = {{"Dupont", ReminderLevel::PreDue},
+                            {"Martin", ReminderLevel::FormalNotice},
+                            {"Perrin", ReminderLevel::PreDue}};
+    const ReminderPlan plan = planReminders(input, policy);
+    ASSERT_EQ(plan.letters.size(), 1u);
+    EXPECT_EQ(plan.letters[0].customer.name, "Dupont");
+    EXPECT_EQ(plan.letters[0].level, ReminderLevel::PreDue);
+    ASSERT_EQ(plan.letters[0].invoices.size(), 1u);
+    EXPECT_EQ(plan.letters[0].invoices[0].invoice.number, "A-2") << "not yet due only";
+    std::vector<std::string> excluded;
+    for (const Exclusion& exclusion : plan.excluded)
+    {
+        EXPECT_EQ(exclusion.reason, ExclusionReason::NothingAtChosenLevel);
+        excluded.push_back(exclusion.customer);
+    }
+    EXPECT_EQ(excluded, (std::vector<std::string>{"Martin", "Perrin"}));
+    EXPECT_EQ(describe(plan.excluded[0], Language::French),
+              "Martin : aucune facture pour le niveau choisi");
+}
