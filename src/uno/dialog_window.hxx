@@ -4,10 +4,15 @@
 
 #include "uno_basics.hxx"
 
+#include <exception>
+
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
+
+#include "any_convert.hxx"
+#include "input_error.hxx"
 
 namespace relance::addin
 {
@@ -22,5 +27,39 @@ createExtensionDialog(const css::uno::Reference<css::uno::XComponentContext>& co
 // A modal message box; does nothing headless (a command's result listener has the message).
 void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
                  const css::uno::Reference<css::frame::XFrame>& frame, const OUString& message);
+
+// For a dialog's handler methods: runs `action`, and a failure is shown by `explain` (in the
+// dialog itself) instead of leaving the UNO method, which would end the office.
+template <typename Action, typename Explain>
+void explainingFailures(const Action& action, const Explain& explain) noexcept
+{
+    const auto tell = [&](const OUString& message)
+    {
+        try
+        {
+            explain(message);
+        }
+        catch (...)
+        {
+            // The dialog is gone: nobody to tell.
+        }
+    };
+    try
+    {
+        action();
+    }
+    catch (const InputError& error)
+    {
+        tell(fromUtf8(error.what()));
+    }
+    catch (const css::uno::Exception& error)
+    {
+        tell(error.Message);
+    }
+    catch (const std::exception& error)
+    {
+        tell(fromUtf8(error.what()));
+    }
+}
 
 } // namespace relance::addin

@@ -861,21 +861,8 @@ private:
                             uno::Any(awt::FontWeight::BOLD));
             // The next half-year to fill in: 2026-S2 is not in the shipped table.
             put(sheet, 0, 21, uno::Any(OUString("2026-S2")));
-            // Below the rates: the user's own letter templates, when they have some.
-            put(sheet, 0, 32, uno::Any(fromUtf8(fr ? "Modèles de lettres" : "Letter templates")));
-            put(sheet, 0, 33,
-                uno::Any(fromUtf8(fr ? "Dossier de vos modèles (vide = modèles fournis)"
-                                     : "Folder of your own templates (blank = shipped ones)")));
-            put(sheet, 0, 34,
-                uno::Any(fromUtf8(fr ? "Relevé de compte joint à la relance 2 (Oui/Non)"
-                                     : "Statement of account enclosed with reminder 2 (Yes/No)")));
-            put(sheet, 1, 34, uno::Any(fromUtf8(fr ? "Oui" : "Yes")));
             setProperty(rangeOf(sheet, 0, 32, 0, 32), "CharWeight",
                         uno::Any(awt::FontWeight::BOLD));
-            setProperty(rangeOf(sheet, 1, 18, 1, 18), "NumberFormat",
-                        uno::Any(formats_.key(CellFormat::Percent)));
-            setProperty(rangeOf(sheet, 1, 21, 1, 30), "NumberFormat",
-                        uno::Any(formats_.key(CellFormat::Percent)));
             setProperty(rangeOf(sheet, 1, 16, 1, 16), "NumberFormat",
                         uno::Any(formats_.key(CellFormat::Money)));
             const uno::Reference<table::XColumnRowRange> columnRange(sheet, uno::UNO_QUERY_THROW);
@@ -886,6 +873,39 @@ private:
                                                         uno::UNO_QUERY),
                         "Width", uno::Any(sal_Int32(6000)));
         }
+        // Below the rates, the settings added since the first ledgers: written on a re-sync too
+        // where both cells of the row are still empty, never over what the user typed.
+        struct LaterSetting
+        {
+            sal_Int32 row;
+            const char* french;
+            const char* english;
+            const char* frenchValue;
+            const char* englishValue;
+        };
+        const LaterSetting later[] = {
+            {32, "Modèles de lettres", "Letter templates", "", ""},
+            {33, "Dossier de vos modèles (vide = modèles fournis)",
+             "Folder of your own templates (blank = shipped ones)", "", ""},
+            {34, "Relevé de compte joint à la relance 2 (Oui/Non)",
+             "Statement of account enclosed with reminder 2 (Yes/No)", "Oui", "Yes"},
+        };
+        for (const LaterSetting& setting : later)
+        {
+            if (sheet->getCellByPosition(0, setting.row)->getType() !=
+                    table::CellContentType_EMPTY ||
+                sheet->getCellByPosition(1, setting.row)->getType() != table::CellContentType_EMPTY)
+                continue;
+            put(sheet, 0, setting.row, uno::Any(fromUtf8(fr ? setting.french : setting.english)));
+            if (*setting.frenchValue)
+                put(sheet, 1, setting.row,
+                    uno::Any(fromUtf8(fr ? setting.frenchValue : setting.englishValue)));
+        }
+        // The rates as percentages, also on a ledger made when this format was a wrong one.
+        setProperty(rangeOf(sheet, 1, 18, 1, 18), "NumberFormat",
+                    uno::Any(formats_.key(CellFormat::Percent)));
+        setProperty(rangeOf(sheet, 1, 21, 1, 30), "NumberFormat",
+                    uno::Any(formats_.key(CellFormat::Percent)));
         const std::pair<const char*, sal_Int32> named[] = {
             {"Societe_Nom", 1},      {"Societe_SIRET", 2},   {"Societe_Adresse", 3},
             {"Societe_Ville", 4},    {"Societe_Email", 5},   {"Societe_Telephone", 6},
@@ -905,6 +925,11 @@ private:
             ensureSheet(LedgerSheet::Dashboard, created);
         const OUString sheetName = name(LedgerSheet::Dashboard);
         const bool fr = language_ == Language::French;
+        // A ledger made when the percent format was a wrong one: its share overdue shown as a
+        // percentage again, unless the user replaced the formula.
+        if (!created && sheet->getCellByPosition(1, 6)->getFormula() == "=IF(B5=0;0;B6/B5)")
+            setProperty(rangeOf(sheet, 1, 6, 1, 6), "NumberFormat",
+                        uno::Any(formats_.key(CellFormat::Percent)));
         if (created)
         {
             put(sheet, 0, 0,

@@ -51,20 +51,19 @@ public:
     sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XDialog>&, const uno::Any&,
                                         const OUString& method) override
     {
-        try
-        {
-            if (method.equalsAscii(kConvertLedgerHandlers[0]))
-                showPreview();
-            else if (method.equalsAscii(kConvertLedgerHandlers[1]))
-                loadSource(sheetList()->getSelectedItem());
-            else
-                return false;
-        }
-        catch (const InputError& error)
-        {
-            text("PreviewText")->setText(fromUtf8(error.what()));
-        }
-        return true;
+        bool known = true;
+        explainingFailures(
+            [&]
+            {
+                if (method.equalsAscii(kConvertLedgerHandlers[0]))
+                    showPreview();
+                else if (method.equalsAscii(kConvertLedgerHandlers[1]))
+                    loadSource(sheetList()->getSelectedItem());
+                else
+                    known = false;
+            },
+            [&](const OUString& message) { text("PreviewText")->setText(message); });
+        return known;
     }
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override
     {

@@ -64,22 +64,21 @@ public:
     sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XDialog>&, const uno::Any&,
                                         const OUString& method) override
     {
-        try
-        {
-            if (method.equalsAscii(kReminderHandlers[0]))
-                applyLevel();
-            else if (method.equalsAscii(kReminderHandlers[1]))
-                preview();
-            else if (method.equalsAscii(kReminderHandlers[2]))
-                applyForce();
-            else
-                return false;
-        }
-        catch (const InputError& error)
-        {
-            text("Excluded")->setText(fromUtf8(error.what()));
-        }
-        return true;
+        bool known = true;
+        explainingFailures(
+            [&]
+            {
+                if (method.equalsAscii(kReminderHandlers[0]))
+                    applyLevel();
+                else if (method.equalsAscii(kReminderHandlers[1]))
+                    preview();
+                else if (method.equalsAscii(kReminderHandlers[2]))
+                    applyForce();
+                else
+                    known = false;
+            },
+            [&](const OUString& message) { text("Excluded")->setText(message); });
+        return known;
     }
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override
     {

@@ -482,13 +482,13 @@ public:
         bool restorable = false;
         try
         {
-            restorable = fill(document,
-                              [&]
-                              {
-                                  fillFields(document, fields);
-                                  if (enclosure)
-                                      appendEnclosure(document, *enclosure);
-                              });
+            restorable = asOneUndoStep(document,
+                                       [&]
+                                       {
+                                           fillFields(document, fields);
+                                           if (enclosure)
+                                               appendEnclosure(document, *enclosure);
+                                       });
             const uno::Reference<frame::XStorable> storable(document, uno::UNO_QUERY_THROW);
             storable->storeToURL(
                 urlOf(pdf), sequenceOf<beans::PropertyValue>(
@@ -557,7 +557,8 @@ private:
     // Runs `change` on a template as one undo step, laid out once afterwards rather than after
     // each field. True when that step can be undone to put the template back.
     template <typename Change>
-    static bool fill(const uno::Reference<lang::XComponent>& document, const Change& change)
+    static bool asOneUndoStep(const uno::Reference<lang::XComponent>& document,
+                              const Change& change)
     {
         const uno::Reference<document::XUndoManager> undo =
             uno::Reference<document::XUndoManagerSupplier>(document, uno::UNO_QUERY_THROW)
@@ -583,15 +584,25 @@ private:
     // The template as it was, for the next letter: undone, or as it is when the fill changed
     // nothing (a template without fields); loaded again when it was changed without undo
     // (switched off by the user).
+    // An undo that fails leaves the template filled: it is closed, never reused.
     void restore(const char* name, const uno::Reference<lang::XComponent>& document,
                  bool restorable)
     {
-        if (restorable)
-            uno::Reference<document::XUndoManagerSupplier>(document, uno::UNO_QUERY_THROW)
-                ->getUndoManager()
-                ->undo();
-        else if (uno::Reference<util::XModifiable>(document, uno::UNO_QUERY_THROW)->isModified())
+        try
+        {
+            if (restorable)
+                uno::Reference<document::XUndoManagerSupplier>(document, uno::UNO_QUERY_THROW)
+                    ->getUndoManager()
+                    ->undo();
+            else if (uno::Reference<util::XModifiable>(document, uno::UNO_QUERY_THROW)
+                         ->isModified())
+                forget(name, document);
+        }
+        catch (...)
+        {
             forget(name, document);
+            throw;
+        }
     }
 
     static void fillFields(const uno::Reference<lang::XComponent>& document,
@@ -609,8 +620,8 @@ private:
         bool restorable = false;
         try
         {
-            restorable = fill(document, [&] { fillFields(document, enclosure.fields); });
-            appendCopy(letter, copyOf(document), false);
+            restorable = asOneUndoStep(document, [&] { fillFields(document, enclosure.fields); });
+            appendOnNewPage(letter, copyOf(document));
         }
         catch (...)
         {
@@ -637,37 +648,50 @@ private:
             ->getTransferable();
     }
 
-    // Pastes a copy at the end of `target`, from a new page, or in place of all its content.
-    // The new page's paragraph is made with a model cursor: in a template put back by undo,
-    // with its layout locked, the view cursor's end of the document can be the old one.
-    static void appendCopy(const uno::Reference<lang::XComponent>& target,
-                           const uno::Reference<datatransfer::XTransferable>& copy, bool replaceAll)
+    static void paste(const uno::Reference<lang::XComponent>& target,
+                      const uno::Reference<datatransfer::XTransferable>& copy)
     {
-        const uno::Reference<frame::XController> controller = controllerOf(target);
-        const uno::Reference<text::XTextViewCursor> cursor =
-            uno::Reference<text::XTextViewCursorSupplier>(controller, uno::UNO_QUERY_THROW)
-                ->getViewCursor();
-        if (replaceAll)
-        {
-            cursor->gotoStart(false);
-            cursor->gotoEnd(true);
-        }
-        else
-        {
-            const uno::Reference<text::XText> body =
-                uno::Reference<text::XTextDocument>(target, uno::UNO_QUERY_THROW)->getText();
-            const uno::Reference<text::XTextCursor> end = body->createTextCursor();
-            end->gotoEnd(false);
-            body->insertControlCharacter(
-                uno::Reference<text::XTextRange>(end, uno::UNO_QUERY_THROW),
-                text::ControlCharacter::PARAGRAPH_BREAK, false);
-            end->gotoEnd(false);
-            uno::Reference<beans::XPropertySet>(end, uno::UNO_QUERY_THROW)
-                ->setPropertyValue("BreakType", uno::Any(style::BreakType_PAGE_BEFORE));
-            cursor->gotoRange(uno::Reference<text::XTextRange>(end, uno::UNO_QUERY_THROW), false);
-        }
-        uno::Reference<datatransfer::XTransferableSupplier>(controller, uno::UNO_QUERY_THROW)
+        uno::Reference<datatransfer::XTransferableSupplier>(controllerOf(target),
+                                                            uno::UNO_QUERY_THROW)
             ->insertTransferable(copy);
+    }
+
+    static uno::Reference<text::XTextViewCursor>
+    viewCursorOf(const uno::Reference<lang::XComponent>& document)
+    {
+        return uno::Reference<text::XTextViewCursorSupplier>(controllerOf(document),
+                                                             uno::UNO_QUERY_THROW)
+            ->getViewCursor();
+    }
+
+    // Pastes a copy in place of all of the target's content.
+    static void replaceContent(const uno::Reference<lang::XComponent>& target,
+                               const uno::Reference<datatransfer::XTransferable>& copy)
+    {
+        const uno::Reference<text::XTextViewCursor> cursor = viewCursorOf(target);
+        cursor->gotoStart(false);
+        cursor->gotoEnd(true);
+        paste(target, copy);
+    }
+
+    // Pastes a copy after the target's content, from a new page. The new page's paragraph is
+    // made with a model cursor: in a template put back by undo, with its layout locked, the
+    // view cursor's end of the document can be the old one.
+    static void appendOnNewPage(const uno::Reference<lang::XComponent>& target,
+                                const uno::Reference<datatransfer::XTransferable>& copy)
+    {
+        const uno::Reference<text::XText> body =
+            uno::Reference<text::XTextDocument>(target, uno::UNO_QUERY_THROW)->getText();
+        const uno::Reference<text::XTextCursor> end = body->createTextCursor();
+        end->gotoEnd(false);
+        body->insertControlCharacter(uno::Reference<text::XTextRange>(end, uno::UNO_QUERY_THROW),
+                                     text::ControlCharacter::PARAGRAPH_BREAK, false);
+        end->gotoEnd(false);
+        uno::Reference<beans::XPropertySet>(end, uno::UNO_QUERY_THROW)
+            ->setPropertyValue("BreakType", uno::Any(style::BreakType_PAGE_BEFORE));
+        viewCursorOf(target)->gotoRange(uno::Reference<text::XTextRange>(end, uno::UNO_QUERY_THROW),
+                                        false);
+        paste(target, copy);
     }
 
     // Copies the whole filled letter to the end of the combined document, on a new page.
@@ -687,7 +711,10 @@ private:
                 ->lock();
             uno::Reference<frame::XModel>(combined_, uno::UNO_QUERY_THROW)->lockControllers();
         }
-        appendCopy(combined_, copy, first);
+        if (first)
+            replaceContent(combined_, copy);
+        else
+            appendOnNewPage(combined_, copy);
     }
 
     static void close(const uno::Reference<lang::XComponent>& document)
@@ -886,10 +913,7 @@ std::vector<std::string> ReminderGenerator::statements(const ReminderRequest& re
 {
     const LedgerReader reader(document_);
     std::map<std::string, sal_Int32> rowOf;
-    ReminderInput input;
-    input.asOf = request.asOf ? *request.asOf : reader.asOf();
-    input.invoices = reader.invoices(rowOf, input.asOf);
-    input.customers = reader.customers();
+    const ReminderInput input = readInput(reader, request, rowOf);
     const SenderDetails sender = reader.sender();
     const bool fr = request.language == Language::French;
 
@@ -908,8 +932,8 @@ std::vector<std::string> ReminderGenerator::statements(const ReminderRequest& re
     std::vector<std::string> written;
     for (const CustomerReminder& statement : all)
     {
-        const std::string base =
-            std::string(fr ? "releve" : "statement") + "_" + fileSafeName(statement.customer.name);
+        const std::string base = std::string(statementTemplateName(request.language)) + "_" +
+                                 fileSafeName(statement.customer.name);
         const fs::path pdf = out / (base + ".pdf");
         std::optional<fs::path> odt;
         if (request.odt)
@@ -1160,10 +1184,11 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
                     generated.problem = error.what(); // the letter exists; this e-mail does not
                 }
             }
-            // The PDF stays unless it was not asked for and the .eml holding it was written: a
-            // letter sent through the server keeps it as the proof of what was sent, one whose
-            // e-mail could not be made keeps it as the letter to post.
-            if (request.pdf || (record && generated.eml.empty()))
+            // Beside the PDFs asked for, an e-mail's PDF stays unless its .eml (which holds it)
+            // was written: a letter sent through the server keeps it as the proof of what was
+            // sent, one whose e-mail could not be made keeps it as the letter to post.
+            const bool emailAsked = request.eml || (request.send && record);
+            if (request.pdf || (record && emailAsked && generated.eml.empty()))
             {
                 generated.pdf = pdf.string();
                 pdfs.pop_back();
@@ -1177,7 +1202,7 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
         if (request.pdf && request.combined && record)
         {
             const fs::path combined =
-                out / (fr ? "relances-a-imprimer.pdf" : "letters-to-print.pdf");
+                out / (unusedBase(out, fr ? "relances-a-imprimer" : "letters-to-print") + ".pdf");
             if (writer.storeCombined(combined))
                 report.combinedPdf = combined.string();
         }

@@ -346,10 +346,35 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
     ASSERT_GT(sourceRow, 0);
     source->getCellByPosition(4, sourceRow)->setValue(777.77);
 
+    // As a ledger made by an earlier version: without the later settings' rows, and with the
+    // rates and the share overdue in a general format; the user's own value beside them stays.
+    const auto settings =
+        sheetNamed(sample.document(), ledgerName(relance::addin::LedgerSheet::Settings));
+    const auto dashboard =
+        sheetNamed(sample.document(), ledgerName(relance::addin::LedgerSheet::Dashboard));
+    for (sal_Int32 r = 32; r <= 34; ++r)
+        for (sal_Int32 c = 0; c <= 1; ++c)
+            uno::Reference<text::XTextRange>(settings->getCellByPosition(c, r),
+                                             uno::UNO_QUERY_THROW)
+                ->setString(OUString());
+    uno::Reference<text::XTextRange>(settings->getCellByPosition(1, 33), uno::UNO_QUERY_THROW)
+        ->setString(ustr("/mes/modeles"));
+    for (const auto& [sheet, row] : {std::pair{settings, sal_Int32(21)}, {dashboard, 6}})
+        uno::Reference<beans::XPropertySet>(sheet->getCellByPosition(1, row), uno::UNO_QUERY_THROW)
+            ->setPropertyValue("NumberFormat", uno::Any(sal_Int32(0)));
+    settings->getCellByPosition(1, 21)->setValue(0.0215);
+
     const CommandResult result = runCommand(sample.document(), asOf);
     ASSERT_TRUE(result.success) << result.message;
     EXPECT_NE(result.message.find("2"), std::string::npos) << result.message;
     sample.recalculate();
+    EXPECT_NE(cellText(settings, 0, 34).find(french() ? "Relevé de compte" : "Statement"),
+              std::string::npos);
+    EXPECT_EQ(cellText(settings, 1, 34), french() ? "Oui" : "Yes");
+    EXPECT_EQ(cellText(settings, 0, 33), "") << "a row the user wrote in is left alone";
+    EXPECT_EQ(cellText(settings, 1, 33), "/mes/modeles");
+    EXPECT_NE(cellText(settings, 1, 21).find('%'), std::string::npos) << cellText(settings, 1, 21);
+    EXPECT_NE(cellText(dashboard, 1, 6).find('%'), std::string::npos) << cellText(dashboard, 1, 6);
 
     EXPECT_EQ(usedRows(ledger), 323);
     std::set<std::string> numbers;

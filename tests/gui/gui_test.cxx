@@ -957,7 +957,8 @@ TEST(Gui, RemindersDialogForcesChangesALevelAndPreviews)
         sample.frame(), "fr.relance:generateReminders",
         {argument("Silent", uno::Any(true)), argument("AsOf", uno::Any(OUString("2026-11-15"))),
          argument("OutputDir", uno::Any(ustr(output.string()))),
-         argument("Formats", uno::Any(OUString("pdf"))), argument("Combined", uno::Any(false))});
+         argument("Formats", uno::Any(OUString("pdf"))), argument("Combined", uno::Any(false)),
+         argument("Skip", uno::Any(ustr("Cave Perrin & Fils;Crêperie Le Goéland")))});
     ASSERT_TRUE(reminded.success) << reminded.message;
     const auto log = sample.sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Reminders)
                                       .in(relance::Language::French));
@@ -998,20 +999,37 @@ TEST(Gui, RemindersDialogForcesChangesALevelAndPreviews)
             ->doAccessibleAction(0);
     };
 
-    // Everyone was reminded today: nobody listed, each left out with the reason.
+    // Everyone else was reminded today: only the two left out then are listed, the others are
+    // left out with the reason.
     Watchdog::stage("reading the reminders dialog");
-    EXPECT_EQ(customers->getItemCount(), 0);
+    const auto listed = [&]
+    {
+        std::vector<std::string> names;
+        for (sal_Int16 i = 0; i < customers->getItemCount(); ++i)
+        {
+            const std::string line = utf8(customers->getItem(i));
+            names.push_back(line.substr(0, line.find(" — ")));
+        }
+        return names;
+    };
+    ASSERT_EQ(listed(), (std::vector<std::string>{"Cave Perrin & Fils", "Crêperie Le Goéland"}));
     const std::string excluded = utf8(controls.as<awt::XTextComponent>("Excluded")->getText());
     EXPECT_NE(excluded.find("déjà relancé aujourd'hui"), std::string::npos) << excluded;
     EXPECT_EQ(controls.as<awt::XCheckBox>("Force")->getState(), 0);
+    // The user unticks one of them.
+    customers->selectItemPos(0, false);
 
-    // Redo: they come back, ticked.
+    // Redo: the others come back, ticked; the one unticked stays unticked.
     Watchdog::stage("ticking Force");
     click("Force");
-    EXPECT_TRUE(waitFor([&] { return customers->getItemCount() >= loggedBefore; }, 10s))
+    EXPECT_TRUE(waitFor([&] { return customers->getItemCount() >= loggedBefore + 2; }, 10s))
         << customers->getItemCount();
     EXPECT_EQ(controls.as<awt::XCheckBox>("Force")->getState(), 1);
-    EXPECT_EQ(customers->getSelectedItemsPos().getLength(), customers->getItemCount());
+    const std::vector<std::string> all = listed();
+    const auto ticked = customers->getSelectedItemsPos();
+    EXPECT_EQ(ticked.getLength(), customers->getItemCount() - 1);
+    for (const sal_Int16 position : ticked)
+        EXPECT_NE(all[static_cast<std::size_t>(position)], "Cave Perrin & Fils");
     EXPECT_EQ(utf8(controls.as<awt::XTextComponent>("Excluded")->getText())
                   .find("déjà relancé aujourd'hui"),
               std::string::npos);
