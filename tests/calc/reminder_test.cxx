@@ -808,6 +808,28 @@ TEST_F(Reminders, SendsTheLettersByEmailAndLogsWhatWasSentAndWhatWasNot)
     EXPECT_EQ(server.message(1)["to.address"], "compta@garage-lefevre.fr");
 }
 
+// ODT letters only: the letters are ODT files the log points to, and no PDF is left behind.
+TEST_F(Reminders, OdtLettersOnlyLeaveNoPdf)
+{
+    const Outcome outcome = generate(false, "odt");
+    ASSERT_TRUE(outcome.success) << outcome.message;
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+    ASSERT_GT(usedRows(log), 2);
+    for (sal_Int32 r = 1; r < usedRows(log); ++r)
+    {
+        const fs::path file = cellText(log, 7, r);
+        EXPECT_EQ(file.extension(), ".odt") << file;
+        EXPECT_TRUE(fs::exists(file)) << file;
+    }
+    int odt = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(output))
+    {
+        EXPECT_NE(entry.path().extension(), ".pdf") << entry.path();
+        odt += entry.path().extension() == ".odt";
+    }
+    EXPECT_EQ(odt, usedRows(log) - 1);
+}
+
 // The user's own templates: the folder set in Settings replaces the shipped template of each
 // level found there (here the first reminder's); a folder that does not exist is refused
 // before anything is written.
