@@ -621,7 +621,7 @@ private:
         try
         {
             restorable = asOneUndoStep(document, [&] { fillFields(document, enclosure.fields); });
-            appendOnNewPage(letter, copyOf(document));
+            appendOnNewPage(letter, copyOf(document), DocumentEnd::FromModel);
         }
         catch (...)
         {
@@ -674,23 +674,36 @@ private:
         paste(target, copy);
     }
 
-    // Pastes a copy after the target's content, from a new page. The new page's paragraph is
-    // made with a model cursor: in a template put back by undo, with its layout locked, the
-    // view cursor's end of the document can be the old one.
+    // How the end of a document is found for a new page: the view cursor's end is the
+    // cheaper, right in a document only ever appended to (the combined one); in a template put
+    // back by undo, with its layout locked, the view's end can be the old one, and a model
+    // cursor finds the true end.
+    enum class DocumentEnd
+    {
+        FromView,
+        FromModel,
+    };
+
+    // Pastes a copy after the target's content, from a new page.
     static void appendOnNewPage(const uno::Reference<lang::XComponent>& target,
-                                const uno::Reference<datatransfer::XTransferable>& copy)
+                                const uno::Reference<datatransfer::XTransferable>& copy,
+                                DocumentEnd end)
     {
         const uno::Reference<text::XText> body =
             uno::Reference<text::XTextDocument>(target, uno::UNO_QUERY_THROW)->getText();
-        const uno::Reference<text::XTextCursor> end = body->createTextCursor();
-        end->gotoEnd(false);
-        body->insertControlCharacter(uno::Reference<text::XTextRange>(end, uno::UNO_QUERY_THROW),
+        const uno::Reference<text::XTextViewCursor> view = viewCursorOf(target);
+        const uno::Reference<text::XTextCursor> cursor =
+            end == DocumentEnd::FromView
+                ? uno::Reference<text::XTextCursor>(view, uno::UNO_QUERY_THROW)
+                : body->createTextCursor();
+        cursor->gotoEnd(false);
+        body->insertControlCharacter(uno::Reference<text::XTextRange>(cursor, uno::UNO_QUERY_THROW),
                                      text::ControlCharacter::PARAGRAPH_BREAK, false);
-        end->gotoEnd(false);
-        uno::Reference<beans::XPropertySet>(end, uno::UNO_QUERY_THROW)
+        cursor->gotoEnd(false);
+        uno::Reference<beans::XPropertySet>(cursor, uno::UNO_QUERY_THROW)
             ->setPropertyValue("BreakType", uno::Any(style::BreakType_PAGE_BEFORE));
-        viewCursorOf(target)->gotoRange(uno::Reference<text::XTextRange>(end, uno::UNO_QUERY_THROW),
-                                        false);
+        if (end == DocumentEnd::FromModel)
+            view->gotoRange(uno::Reference<text::XTextRange>(cursor, uno::UNO_QUERY_THROW), false);
         paste(target, copy);
     }
 
@@ -714,7 +727,7 @@ private:
         if (first)
             replaceContent(combined_, copy);
         else
-            appendOnNewPage(combined_, copy);
+            appendOnNewPage(combined_, copy, DocumentEnd::FromView);
     }
 
     static void close(const uno::Reference<lang::XComponent>& document)
