@@ -180,8 +180,14 @@ RatePpm RateTable::requireRateFor(HalfYear period, const char* tableName) const
     if (const std::optional<RatePpm> rate = rateFor(period))
         return *rate;
     // Rates are published each half-year; the user adds the new one without waiting a release.
-    throw InputError("no " + std::string(tableName) + " rate for " + toString(period) +
-                     ": add it to the rates table");
+    const bool ecb = std::string_view(tableName) == "ECB";
+    throw InputError(
+        "no " + std::string(tableName) + " rate for " + toString(period) +
+            ": add it to the rates table",
+        (ecb ? "pas de taux BCE pour le semestre " : "pas de taux légal pour le semestre ") +
+            toString(period) +
+            (ecb ? " : ajoutez-le dans Paramètres, sous « Taux BCE à ajouter »"
+                 : " : ajoutez-le à la table des taux"));
 }
 
 Penalty statutoryPenalty(Cents amount, DayNumber dueDate, DayNumber endDate, const RateTable& ecb)

@@ -31,7 +31,7 @@ void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context
 // For a dialog's handler methods: runs `action`, and a failure is shown by `explain` (in the
 // dialog itself) instead of leaving the UNO method, which would end the office.
 template <typename Action, typename Explain>
-void explainingFailures(const Action& action, const Explain& explain) noexcept
+void explainingFailures(const Action& action, const Explain& explain, Language language) noexcept
 {
     const auto tell = [&](const OUString& message)
     {
@@ -50,7 +50,7 @@ void explainingFailures(const Action& action, const Explain& explain) noexcept
     }
     catch (const InputError& error)
     {
-        tell(fromUtf8(error.what()));
+        tell(fromUtf8(error.message(language)));
     }
     catch (const css::uno::Exception& error)
     {

@@ -62,7 +62,8 @@ public:
                 else
                     known = false;
             },
-            [&](const OUString& message) { text("PreviewText")->setText(message); });
+            [&](const OUString& message) { text("PreviewText")->setText(message); },
+            request_.language);
         return known;
     }
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override

@@ -335,9 +335,12 @@ void RelanceDispatch::dispatchWithNotification(
     }
     catch (const InputError& error)
     {
-        notify(listener, self, frame::DispatchResultState::FAILURE, fromUtf8(error.what()));
+        // Told in the office's language where the message has one.
+        const OUString message =
+            fromUtf8(error.message(officeUiLanguage(context_).value_or(Language::French)));
+        notify(listener, self, frame::DispatchResultState::FAILURE, message);
         if (!listener.is())
-            showMessage(context_, frame_, fromUtf8(error.what()));
+            showMessage(context_, frame_, message);
     }
     catch (const uno::Exception& error)
     {

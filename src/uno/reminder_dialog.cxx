@@ -77,7 +77,8 @@ public:
                 else
                     known = false;
             },
-            [&](const OUString& message) { text("Excluded")->setText(message); });
+            [&](const OUString& message) { text("Excluded")->setText(message); },
+            request_.language);
         return known;
     }
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override

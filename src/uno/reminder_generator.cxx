@@ -96,8 +96,11 @@ uno::Reference<sheet::XSpreadsheet> ledgerSheet(const uno::Reference<frame::XMod
                                                        uno::UNO_QUERY_THROW);
     }
     if (required)
-        throw InputError(std::string("no \"") + sheetName(which).french +
-                         "\" sheet: convert the invoice sheet into a ledger first");
+        throw InputError(std::string("no \"") + sheetName(which).english +
+                             "\" sheet: convert the invoice sheet into a ledger first",
+                         std::string("pas de feuille « ") + sheetName(which).french +
+                             " » : convertissez d'abord la feuille de factures en registre "
+                             "(Créances clients ▸ Convertir en registre de suivi)");
     return {};
 }
 
@@ -145,7 +148,10 @@ public:
         const OUString key = OUString::createFromAscii(name);
         if (!access->hasByName(key))
             throw InputError(std::string("the named range ") + name +
-                             " is missing: re-sync the ledger");
+                                 " is missing: re-sync the ledger",
+                             std::string("la plage nommée ") + name +
+                                 " manque : convertissez à nouveau la feuille de factures "
+                                 "(Créances clients ▸ Convertir en registre de suivi)");
         return uno::Reference<sheet::XCellRangeReferrer>(access->getByName(key),
                                                          uno::UNO_QUERY_THROW)
             ->getReferredCells();
@@ -198,7 +204,10 @@ public:
                 const std::optional<bool> enclosed = parseYesNo(answer);
                 if (!enclosed)
                     throw InputError("ReleveAvecRelance2 must be Oui or Non (Yes or No), not \"" +
-                                     answer + "\"");
+                                         answer + "\"",
+                                     "Paramètres, « Relevé de compte joint à la relance 2 » "
+                                     "(ReleveAvecRelance2) : répondez Oui ou Non, pas « " +
+                                         answer + " »");
                 policy.statementWithSecond = *enclosed;
             }
         }
@@ -244,7 +253,9 @@ public:
         const uno::Any value = namedValue(kAsOfName);
         double serial = 0;
         if (!(value >>= serial))
-            throw InputError("the as-of date (DateSituation) is missing");
+            throw InputError("the as-of date (DateSituation) is missing",
+                             "la date de situation (DateSituation, dans le tableau de bord) "
+                             "manque");
         return DateContext(nullDate_).fromSerial(serial);
     }
 

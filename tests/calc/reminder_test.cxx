@@ -452,10 +452,23 @@ TEST_F(Reminders, FormalNoticeClaimsPenaltiesAndIndemnities)
             ++prepared;
         }
     ASSERT_GT(prepared, 0);
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+    // Without the 2026-S2 ECB rate, which is not shipped, nothing is made, and the user is told
+    // where to add it, in the office's language.
+    const auto settings = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Settings);
+    setText(settings, 1, 21, "");
+    sample.recalculate();
+    const Outcome missing = generate();
+    EXPECT_FALSE(missing.success);
+    EXPECT_NE(missing.message.find("2026-S2"), std::string::npos) << missing.message;
+    EXPECT_NE(missing.message.find(french() ? "Taux BCE à ajouter" : "add it to the rates table"),
+              std::string::npos)
+        << missing.message;
+    EXPECT_EQ(usedRows(log), 1);
+    settings->getCellByPosition(1, 21)->setValue(0.0215);
     sample.recalculate();
     const Outcome outcome = generate();
     ASSERT_TRUE(outcome.success) << outcome.message;
-    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
     const sal_Int32 row = lastRowWith(log, 1, "Boulangerie Martin");
     ASSERT_GT(row, 0);
     EXPECT_EQ(log->getCellByPosition(2, row)->getValue(), 3.0);
@@ -464,7 +477,6 @@ TEST_F(Reminders, FormalNoticeClaimsPenaltiesAndIndemnities)
         << "the statutory rate of 2026-S1";
 
     // A contractual rate in Paramètres: the letter claims at that rate, as the ledger does.
-    const auto settings = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Settings);
     settings->getCellByPosition(1, 18)->setValue(0.15);
     sample.recalculate();
     const Outcome contractual = generate(true);

@@ -142,6 +142,33 @@ TEST(RateTable, MissingHalfYearNamesIt)
     EXPECT_NE(message.find("add it"), std::string::npos) << message;
 }
 
+// Told in French where the user adds it, for the French dialogs.
+TEST(RateTable, MissingHalfYearIsToldInFrenchToo)
+{
+    try
+    {
+        RateTable::ecbMainRefinancing().requireRateFor({2026, 2}, "ECB");
+        FAIL() << "no error";
+    }
+    catch (const InputError& error)
+    {
+        EXPECT_EQ(error.message(Language::French),
+                  "pas de taux BCE pour le semestre 2026-S2 : ajoutez-le dans Paramètres, sous "
+                  "« Taux BCE à ajouter »");
+        EXPECT_EQ(error.message(Language::English), error.what());
+    }
+    try
+    {
+        RateTable::legalInterest().requireRateFor({2026, 2}, "legal interest");
+        FAIL() << "no error";
+    }
+    catch (const InputError& error)
+    {
+        EXPECT_EQ(error.message(Language::French),
+                  "pas de taux légal pour le semestre 2026-S2 : ajoutez-le à la table des taux");
+    }
+}
+
 TEST(StatutoryPenalty, Table)
 {
     struct Row
