@@ -257,6 +257,9 @@ def main():
     invoices = make_invoices(rng)
     add_mess(invoices, rng)
     rows = build_rows(invoices, rng)
+    if len(sys.argv) > 1 and sys.argv[1].startswith("-"):
+        print(__doc__)
+        sys.exit(0 if sys.argv[1] in ("-h", "--help") else 2)
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUTPUT
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render(rows), encoding="utf-8", newline="\n")
