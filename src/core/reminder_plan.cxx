@@ -16,11 +16,14 @@ namespace
 constexpr int kMaxThresholdDays = 3650;
 constexpr int kMaxSettingDays = 365;
 
-void requireDays(int value, int low, int high, const char* name)
+// `label` is the setting's line in the ledger's Paramètres sheet, for the French message.
+void requireDays(int value, int low, int high, const char* name, const char* label)
 {
     if (value < low || value > high)
         throw InputError(std::string("reminder setting ") + name + " must be from " +
-                         std::to_string(low) + " to " + std::to_string(high) + " days");
+                             std::to_string(low) + " to " + std::to_string(high) + " days",
+                         std::string("Paramètres, « ") + label + " » : de " + std::to_string(low) +
+                             " à " + std::to_string(high) + " jours, pas " + std::to_string(value));
 }
 
 void requireDate(DayNumber day, const std::string& what)
@@ -121,18 +124,25 @@ struct ReminderHistory
 void validate(const ReminderPolicy& policy)
 {
     if (policy.preDueDays)
-        requireDays(*policy.preDueDays, 0, kMaxSettingDays, "preDueDays");
-    requireDays(policy.firstDays, 1, kMaxThresholdDays, "firstDays");
-    requireDays(policy.secondDays, policy.firstDays + 1, kMaxThresholdDays, "secondDays");
+        requireDays(*policy.preDueDays, 0, kMaxSettingDays, "preDueDays", "Pré-relance");
+    requireDays(policy.firstDays, 1, kMaxThresholdDays, "firstDays", "Relance 1");
+    // Each level after the one before: a reminder 2 before reminder 1 would skip a step.
+    requireDays(policy.secondDays, policy.firstDays + 1, kMaxThresholdDays, "secondDays",
+                "Relance 2");
     requireDays(policy.formalNoticeDays, policy.secondDays + 1, kMaxThresholdDays,
-                "formalNoticeDays");
-    requireDays(policy.deadlineDays, 0, kMaxSettingDays, "deadlineDays");
-    requireDays(policy.minDaysBetween, 0, kMaxSettingDays, "minDaysBetween");
+                "formalNoticeDays", "Mise en demeure");
+    requireDays(policy.deadlineDays, 0, kMaxSettingDays, "deadlineDays",
+                "Délai accordé dans les relances");
+    requireDays(policy.minDaysBetween, 0, kMaxSettingDays, "minDaysBetween",
+                "Jours minimum entre deux relances");
     if (policy.minimumAmount < 0 || policy.minimumAmount > kMaxCents)
-        throw InputError("reminder setting minimumAmount out of range");
+        throw InputError("reminder setting minimumAmount out of range",
+                         "Paramètres, « Montant minimum à relancer » : montant hors limites");
     if (policy.contractualRate &&
         (*policy.contractualRate <= 0 || *policy.contractualRate > 1'000'000))
-        throw InputError("reminder setting contractualRate must be above 0 % and at most 100 %");
+        throw InputError("reminder setting contractualRate must be above 0 % and at most 100 %",
+                         "Paramètres, « Taux de pénalité contractuel » : au-dessus de 0 % et "
+                         "au plus 100 %");
 }
 
 std::string levelName(ReminderLevel level, Language language)

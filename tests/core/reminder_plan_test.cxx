@@ -522,27 +522,43 @@ TEST(ReminderPlan, MissingHalfYearRateThrowsNamingIt)
 
 TEST(ReminderPlan, RejectsInvalidPolicyAndInput)
 {
+    // Named in English by the field, in French by the line of the Paramètres sheet.
     struct PolicyRow
     {
         void (*change)(ReminderPolicy&);
         const char* named;
+        const char* french;
     };
     const PolicyRow policies[] = {
-        {[](ReminderPolicy& p) { p.firstDays = 0; }, "firstDays"},
-        {[](ReminderPolicy& p) { p.secondDays = 1; }, "secondDays"},
-        {[](ReminderPolicy& p) { p.formalNoticeDays = 15; }, "formalNoticeDays"},
-        {[](ReminderPolicy& p) { p.preDueDays = -1; }, "preDueDays"},
-        {[](ReminderPolicy& p) { p.deadlineDays = -8; }, "deadlineDays"},
-        {[](ReminderPolicy& p) { p.minDaysBetween = -1; }, "minDaysBetween"},
-        {[](ReminderPolicy& p) { p.minimumAmount = -1; }, "minimumAmount"},
+        {[](ReminderPolicy& p) { p.firstDays = 0; }, "firstDays",
+         "Paramètres, « Relance 1 » : de 1 à 3650 jours, pas 0"},
+        {[](ReminderPolicy& p) { p.secondDays = 1; }, "secondDays",
+         "Paramètres, « Relance 2 » : de 2 à 3650 jours, pas 1"},
+        {[](ReminderPolicy& p) { p.formalNoticeDays = 15; }, "formalNoticeDays",
+         "Paramètres, « Mise en demeure » : de 16 à 3650 jours, pas 15"},
+        {[](ReminderPolicy& p) { p.preDueDays = -1; }, "preDueDays",
+         "Paramètres, « Pré-relance » : de 0 à 365 jours, pas -1"},
+        {[](ReminderPolicy& p) { p.deadlineDays = -8; }, "deadlineDays",
+         "Paramètres, « Délai accordé dans les relances » : de 0 à 365 jours, pas -8"},
+        {[](ReminderPolicy& p) { p.minDaysBetween = -1; }, "minDaysBetween",
+         "Paramètres, « Jours minimum entre deux relances » : de 0 à 365 jours, pas -1"},
+        {[](ReminderPolicy& p) { p.minimumAmount = -1; }, "minimumAmount",
+         "Paramètres, « Montant minimum à relancer » : montant hors limites"},
     };
     for (const PolicyRow& row : policies)
     {
         ReminderPolicy policy;
         row.change(policy);
-        const std::string message =
-            messageOf([&] { planReminders(inputOf({invoice("F1", "D", 3)}), policy); });
-        EXPECT_NE(message.find(row.named), std::string::npos) << message;
+        try
+        {
+            planReminders(inputOf({invoice("F1", "D", 3)}), policy);
+            ADD_FAILURE() << row.named << " accepted";
+        }
+        catch (const InputError& error)
+        {
+            EXPECT_NE(std::string(error.what()).find(row.named), std::string::npos) << error.what();
+            EXPECT_EQ(error.message(Language::French), row.french);
+        }
     }
 
     struct InputRow
