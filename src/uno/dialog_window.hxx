@@ -60,6 +60,10 @@ void explainingFailures(const Action& action, const Explain& explain, Language l
     {
         tell(fromUtf8(error.what()));
     }
+    catch (...)
+    {
+        tell("?");
+    }
 }
 
 } // namespace relance::addin

@@ -126,6 +126,15 @@ uno::Reference<table::XCellRange> rangeOf(const uno::Reference<sheet::XSpreadshe
     return sheet->getCellRangeByPosition(left, top, right, bottom);
 }
 
+sal_Int32 numberFormatOf(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column,
+                         sal_Int32 row)
+{
+    sal_Int32 key = 0;
+    uno::Reference<beans::XPropertySet>(sheet->getCellByPosition(column, row), uno::UNO_QUERY_THROW)
+        ->getPropertyValue("NumberFormat") >>= key;
+    return key;
+}
+
 SourceCell toSourceCell(const uno::Any& value)
 {
     double number = 0;
@@ -157,6 +166,17 @@ public:
             types_->getStandardFormat(util::NumberFormat::CURRENCY, lang::Locale("fr", "FR", ""));
         text_ = types_->getStandardFormat(util::NumberFormat::TEXT, locale_);
     }
+    // The percent format code of the first ledgers, in which Calc reads the space as a
+    // thousands divisor (80,6 % shown as 0,1 %): a re-sync replaces it, and only it.
+    bool isBrokenPercent(sal_Int32 key) const
+    {
+        OUString code;
+        formats_->getByKey(key)->getPropertyValue("FormatString") >>= code;
+        // Calc keeps that space as the French group separator, a no-break space.
+        const std::string text = toUtf8(code);
+        return text == "0,0\xC2\xA0%" || text == "0,0 %";
+    }
+
     sal_Int32 key(CellFormat format) const
     {
         switch (format)
@@ -901,11 +921,11 @@ private:
                 put(sheet, 1, setting.row,
                     uno::Any(fromUtf8(fr ? setting.frenchValue : setting.englishValue)));
         }
-        // The rates as percentages, also on a ledger made when this format was a wrong one.
-        setProperty(rangeOf(sheet, 1, 18, 1, 18), "NumberFormat",
-                    uno::Any(formats_.key(CellFormat::Percent)));
-        setProperty(rangeOf(sheet, 1, 21, 1, 30), "NumberFormat",
-                    uno::Any(formats_.key(CellFormat::Percent)));
+        // The rates as percentages; on a re-sync only where the first ledgers' broken format is.
+        for (sal_Int32 row : {18, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30})
+            if (created || formats_.isBrokenPercent(numberFormatOf(sheet, 1, row)))
+                setProperty(rangeOf(sheet, 1, row, 1, row), "NumberFormat",
+                            uno::Any(formats_.key(CellFormat::Percent)));
         const std::pair<const char*, sal_Int32> named[] = {
             {"Societe_Nom", 1},      {"Societe_SIRET", 2},   {"Societe_Adresse", 3},
             {"Societe_Ville", 4},    {"Societe_Email", 5},   {"Societe_Telephone", 6},
@@ -927,7 +947,7 @@ private:
         const bool fr = language_ == Language::French;
         // A ledger made when the percent format was a wrong one: its share overdue shown as a
         // percentage again, unless the user replaced the formula.
-        if (!created && sheet->getCellByPosition(1, 6)->getFormula() == "=IF(B5=0;0;B6/B5)")
+        if (!created && formats_.isBrokenPercent(numberFormatOf(sheet, 1, 6)))
             setProperty(rangeOf(sheet, 1, 6, 1, 6), "NumberFormat",
                         uno::Any(formats_.key(CellFormat::Percent)));
         if (created)

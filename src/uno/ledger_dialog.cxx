@@ -204,7 +204,7 @@ private:
         }
         catch (const InputError& error)
         {
-            text("PreviewText")->setText(fromUtf8(error.what()));
+            text("PreviewText")->setText(fromUtf8(error.message(request_.language)));
         }
     }
 
@@ -254,7 +254,7 @@ OUString runConversionDialog(const uno::Reference<uno::XComponentContext>& conte
         catch (const InputError& error)
         {
             // The document is as it was: say why and let the user correct the choices.
-            showMessage(context, frame, fromUtf8(error.what()));
+            showMessage(context, frame, fromUtf8(error.message(request.language)));
         }
     }
 }

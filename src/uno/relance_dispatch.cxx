@@ -255,6 +255,14 @@ void RelanceDispatch::dispatchWithNotification(
     const uno::Reference<frame::XDispatchResultListener>& listener)
 {
     const uno::Reference<uno::XInterface> self = static_cast<cppu::OWeakObject*>(this);
+    // Failures are told in the command's language: the office's, or its Language argument.
+    Language language = officeUiLanguage(context_).value_or(Language::French);
+    const auto fail = [&](const OUString& message)
+    {
+        notify(listener, self, frame::DispatchResultState::FAILURE, message);
+        if (!listener.is())
+            showMessage(context_, frame_, message);
+    };
     // A menu command must never throw into the office: every failure becomes a message.
     try
     {
@@ -266,6 +274,7 @@ void RelanceDispatch::dispatchWithNotification(
             factory.is())
             progress = factory->createStatusIndicator();
         const Arguments parsed = parseArguments(arguments, context_);
+        language = parsed.request.language;
         if (url.Path == "convertLedger")
         {
             LedgerConverter converter(context_, document, progress);
@@ -335,22 +344,19 @@ void RelanceDispatch::dispatchWithNotification(
     }
     catch (const InputError& error)
     {
-        // Told in the office's language where the message has one.
-        const OUString message =
-            fromUtf8(error.message(officeUiLanguage(context_).value_or(Language::French)));
-        notify(listener, self, frame::DispatchResultState::FAILURE, message);
-        if (!listener.is())
-            showMessage(context_, frame_, message);
+        fail(fromUtf8(error.message(language)));
     }
     catch (const uno::Exception& error)
     {
-        notify(listener, self, frame::DispatchResultState::FAILURE, error.Message);
-        if (!listener.is())
-            showMessage(context_, frame_, error.Message);
+        fail(error.Message);
     }
     catch (const std::exception& error)
     {
-        notify(listener, self, frame::DispatchResultState::FAILURE, fromUtf8(error.what()));
+        fail(fromUtf8(error.what()));
+    }
+    catch (...)
+    {
+        fail("?");
     }
 }
 

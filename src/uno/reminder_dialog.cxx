@@ -187,8 +187,18 @@ private:
         const sal_Int16 level = list("OverrideLevel")->getSelectedItemPos();
         if (customer.isEmpty() || level < 0)
             return;
+        // A level that cannot be planned (a half-year's rate missing) is not kept.
+        const ReminderRequest before = request_;
         request_.levelOverride[foldText(toUtf8(customer))] = static_cast<ReminderLevel>(level);
-        refresh();
+        try
+        {
+            refresh();
+        }
+        catch (...)
+        {
+            request_ = before;
+            throw;
+        }
     }
 
     // Forcing brings back the customers left out for timing (already reminded today, too
@@ -196,9 +206,25 @@ private:
     void applyForce()
     {
         request_.force = checked("Force");
+        // Planning what forcing brings back can fail (a half-year's rate missing): then the
+        // box goes back as it was.
+        const auto undoForce = [&]
+        {
+            request_.force = !request_.force;
+            uno::Reference<awt::XCheckBox>(controls_->getControl("Force"), uno::UNO_QUERY_THROW)
+                ->setState(request_.force ? 1 : 0);
+        };
         const std::vector<std::string> before = names_;
         const std::vector<bool> ticked = selection();
-        refresh();
+        try
+        {
+            refresh();
+        }
+        catch (...)
+        {
+            undoForce();
+            throw;
+        }
         const uno::Reference<awt::XListBox> customers = list("Customers");
         for (std::size_t i = 0; i < names_.size(); ++i)
         {

@@ -150,8 +150,8 @@ public:
             throw InputError(std::string("the named range ") + name +
                                  " is missing: re-sync the ledger",
                              std::string("la plage nommée ") + name +
-                                 " manque : convertissez à nouveau la feuille de factures "
-                                 "(Créances clients ▸ Convertir en registre de suivi)");
+                                 " manque : actualisez le registre (Créances clients ▸ "
+                                 "Actualiser le registre depuis la feuille source)");
         return uno::Reference<sheet::XCellRangeReferrer>(access->getByName(key),
                                                          uno::UNO_QUERY_THROW)
             ->getReferredCells();
@@ -180,21 +180,48 @@ public:
             ->hasByName(OUString::createFromAscii(name));
     }
 
+    // A value of Paramètres read by `read`; one it cannot read is told in French by its line
+    // in the sheet and what it should be.
+    template <typename Read>
+    auto setting(const char* name, const char* label, const char* expected, const Read& read) const
+    {
+        try
+        {
+            return read();
+        }
+        catch (const InputError& error)
+        {
+            throw InputError(error.what(), std::string("Paramètres, « ") + label + " » : « " +
+                                               namedText(name) + " » n'est pas " + expected);
+        }
+    }
+
     ReminderPolicy policy() const
     {
         ReminderPolicy policy;
+        const auto days = [&](const char* name, const char* label, int& value)
+        {
+            value = setting(name, label, "un nombre de jours de 0 à 3650",
+                            [&] { return namedDays(name, value); });
+        };
         const uno::Any preDue = namedValue("DelaiPreRelance");
         if (!isBlank(preDue))
-            policy.preDueDays = optionalInteger(preDue, "DelaiPreRelance", 5, 0, 365);
-        policy.firstDays = namedDays("DelaiR1", policy.firstDays);
-        policy.secondDays = namedDays("DelaiR2", policy.secondDays);
-        policy.formalNoticeDays = namedDays("DelaiMED", policy.formalNoticeDays);
-        policy.deadlineDays = namedDays("DelaiAccorde", policy.deadlineDays);
-        policy.minDaysBetween = namedDays("DelaiEntreRelances", policy.minDaysBetween);
-        policy.minimumAmount =
-            optionalAmount(namedValue("MontantMinimum"), "MontantMinimum").value_or(0);
+            policy.preDueDays = setting(
+                "DelaiPreRelance", "Pré-relance", "un nombre de jours de 0 à 365 (vide : aucune)",
+                [&] { return optionalInteger(preDue, "DelaiPreRelance", 5, 0, 365); });
+        days("DelaiR1", "Relance 1", policy.firstDays);
+        days("DelaiR2", "Relance 2", policy.secondDays);
+        days("DelaiMED", "Mise en demeure", policy.formalNoticeDays);
+        days("DelaiAccorde", "Délai accordé dans les relances", policy.deadlineDays);
+        days("DelaiEntreRelances", "Jours minimum entre deux relances", policy.minDaysBetween);
+        policy.minimumAmount = setting(
+            "MontantMinimum", "Montant minimum à relancer", "un montant en euros",
+            [&]
+            { return optionalAmount(namedValue("MontantMinimum"), "MontantMinimum").value_or(0); });
         // As the ledger's penalty column reads it.
-        policy.contractualRate = contractRate(namedValue("TauxContractuel"), "TauxContractuel");
+        policy.contractualRate = setting(
+            "TauxContractuel", "Taux de pénalité contractuel", "un taux (12,5 % par exemple)",
+            [&] { return contractRate(namedValue("TauxContractuel"), "TauxContractuel"); });
         // A ledger made before the setting existed, or a blank cell: the default, enclosed.
         if (hasName("ReleveAvecRelance2"))
         {
@@ -244,7 +271,17 @@ public:
         const uno::Any rows(
             uno::Reference<sheet::XCellRangeData>(named("TauxBCE"), uno::UNO_QUERY_THROW)
                 ->getDataArray());
-        const auto userRows = rateRows(rows, DateContext(nullDate_), "TauxBCE");
+        std::vector<RateTable::Row> userRows;
+        try
+        {
+            userRows = rateRows(rows, DateContext(nullDate_), "TauxBCE");
+        }
+        catch (const InputError& error)
+        {
+            throw InputError(error.what(),
+                             "Paramètres, « Taux BCE à ajouter » : chaque ligne donne un semestre "
+                             "(2026-S2) ou une date, et un taux en % ; celle-ci ne se lit pas");
+        }
         return RateTable::ecbMainRefinancing().withOverrides(userRows);
     }
 
@@ -595,7 +632,8 @@ private:
     // The template as it was, for the next letter: undone, or as it is when the fill changed
     // nothing (a template without fields); loaded again when it was changed without undo
     // (switched off by the user).
-    // An undo that fails leaves the template filled: it is closed, never reused.
+    // An undo that fails leaves the template filled: it is closed, never reused, and the next
+    // letter loads it again; the letter already made stands.
     void restore(const char* name, const uno::Reference<lang::XComponent>& document,
                  bool restorable)
     {
@@ -612,7 +650,6 @@ private:
         catch (...)
         {
             forget(name, document);
-            throw;
         }
     }
 

@@ -2,6 +2,8 @@
 // (fr.relance:convertLedger with Silent=true, the path the dialog ends in): the sheets it
 // builds, cell by cell; the source never touched; one undo step; failures leave the document
 // as it was; re-sync keeps what the user typed.
+#include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <set>
 
@@ -22,6 +24,8 @@
 #include <com/sun/star/sheet/XSheetCondition.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/util/XNumberFormats.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <gtest/gtest.h>
 
 #include "calc_support.hxx"
@@ -359,9 +363,24 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
                 ->setString(OUString());
     uno::Reference<text::XTextRange>(settings->getCellByPosition(1, 33), uno::UNO_QUERY_THROW)
         ->setString(ustr("/mes/modeles"));
-    for (const auto& [sheet, row] : {std::pair{settings, sal_Int32(21)}, {dashboard, 6}})
+    // The first ledgers' percent format, whose space Calc reads as a thousands divisor.
+    const uno::Reference<util::XNumberFormats> formats =
+        uno::Reference<util::XNumberFormatsSupplier>(sample.document(), uno::UNO_QUERY_THROW)
+            ->getNumberFormats();
+    const lang::Locale frenchLocale("fr", "FR", "");
+    sal_Int32 broken = formats->queryKey("0,0 %", frenchLocale, false);
+    if (broken < 0)
+        broken = formats->addNew("0,0 %", frenchLocale);
+    const auto setFormat =
+        [](const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 row, sal_Int32 key)
+    {
         uno::Reference<beans::XPropertySet>(sheet->getCellByPosition(1, row), uno::UNO_QUERY_THROW)
-            ->setPropertyValue("NumberFormat", uno::Any(sal_Int32(0)));
+            ->setPropertyValue("NumberFormat", uno::Any(key));
+    };
+    setFormat(settings, 21, broken);
+    setFormat(dashboard, 6, broken);
+    // A rate the user formatted their own way is left as it is.
+    setFormat(settings, 18, 0);
     settings->getCellByPosition(1, 21)->setValue(0.0215);
 
     const CommandResult result = runCommand(sample.document(), asOf);
@@ -373,8 +392,21 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
     EXPECT_EQ(cellText(settings, 1, 34), french() ? "Oui" : "Yes");
     EXPECT_EQ(cellText(settings, 0, 33), "") << "a row the user wrote in is left alone";
     EXPECT_EQ(cellText(settings, 1, 33), "/mes/modeles");
-    EXPECT_NE(cellText(settings, 1, 21).find('%'), std::string::npos) << cellText(settings, 1, 21);
-    EXPECT_NE(cellText(dashboard, 1, 6).find('%'), std::string::npos) << cellText(dashboard, 1, 6);
+    const std::string rate = cellText(settings, 1, 21);
+    EXPECT_NE(rate.find(french() ? "2,15" : "2.15"), std::string::npos) << rate;
+    EXPECT_NE(rate.find('%'), std::string::npos) << rate;
+    const double share = dashboard->getCellByPosition(1, 6)->getValue();
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%.2f", share * 100);
+    std::string expected = shown;
+    if (french())
+        std::replace(expected.begin(), expected.end(), '.', ',');
+    EXPECT_NE(cellText(dashboard, 1, 6).find(expected), std::string::npos)
+        << cellText(dashboard, 1, 6) << " for " << share;
+    sal_Int32 userFormat = -1;
+    uno::Reference<beans::XPropertySet>(settings->getCellByPosition(1, 18), uno::UNO_QUERY_THROW)
+        ->getPropertyValue("NumberFormat") >>= userFormat;
+    EXPECT_EQ(userFormat, 0) << "the user's own format";
 
     EXPECT_EQ(usedRows(ledger), 323);
     std::set<std::string> numbers;

@@ -708,6 +708,33 @@ TEST_F(Reminders, MistypedCommandArgumentsAreRefused)
     EXPECT_TRUE(eml);
 }
 
+// A setting mistyped in Paramètres stops the run before anything is written, named by its line
+// in the sheet (in French) or its range name (in English).
+TEST_F(Reminders, MistypedSettingsAreNamed)
+{
+    const auto settings = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Settings);
+    const auto refused = [&](sal_Int32 row, const std::string& typed, const std::string& inFrench,
+                             const std::string& inEnglish)
+    {
+        // As typed in the cell: "1" a number, "quinze" a text.
+        const OUString before = settings->getCellByPosition(1, row)->getFormula();
+        settings->getCellByPosition(1, row)->setFormula(ustr(typed));
+        const Outcome outcome = generate();
+        EXPECT_FALSE(outcome.success) << typed;
+        EXPECT_NE(outcome.message.find(french() ? inFrench : inEnglish), std::string::npos)
+            << outcome.message;
+        settings->getCellByPosition(1, row)->setFormula(before);
+    };
+    refused(12, "quinze", "Paramètres, « Relance 1 » : « quinze » n'est pas un nombre de jours",
+            "DelaiR1");
+    refused(13, "1", "Paramètres, « Relance 2 » : de 2 à 3650 jours, pas 1", "secondDays");
+    refused(18, "beaucoup", "« Taux de pénalité contractuel » : « beaucoup » n'est pas un taux",
+            "TauxContractuel");
+    refused(34, "peut-être", "répondez Oui ou Non, pas « peut-être »", "ReleveAvecRelance2");
+    EXPECT_FALSE(fs::exists(output) && !fs::is_empty(output)) << "nothing is written";
+    EXPECT_EQ(usedRows(ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders)), 1);
+}
+
 TEST_F(Reminders, TextFromTheSheetStaysLiteral)
 {
     // A name that looks like a template field and markup, and an address with a line break.
