@@ -97,11 +97,12 @@ struct CustomerGroup
     std::vector<const ReminderLogEntry*> log;
 };
 
-bool byDueDateThenNumber(const Candidate& a, const Candidate& b)
+// The order of a letter's or a statement's invoices.
+bool byDueDateThenNumber(const ReminderInvoice& a, const ReminderInvoice& b)
 {
-    if (a.invoice->dueDate != b.invoice->dueDate)
-        return a.invoice->dueDate < b.invoice->dueDate;
-    return a.invoice->number < b.invoice->number;
+    if (a.dueDate != b.dueDate)
+        return a.dueDate < b.dueDate;
+    return a.number < b.number;
 }
 
 // The latest reminder to the customer, and the highest level sent on the as-of date.
@@ -269,7 +270,9 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
         }
         if (candidates.empty())
             continue;
-        std::sort(candidates.begin(), candidates.end(), byDueDateThenNumber);
+        std::sort(candidates.begin(), candidates.end(),
+                  [](const Candidate& a, const Candidate& b)
+                  { return byDueDateThenNumber(*a.invoice, *b.invoice); });
 
         if (group.record && group.record->onHold)
         {
@@ -428,11 +431,7 @@ std::vector<CustomerReminder> accountStatements(const ReminderInput& input,
     {
         std::sort(statement.invoices.begin(), statement.invoices.end(),
                   [](const ReminderLine& a, const ReminderLine& b)
-                  {
-                      if (a.invoice.dueDate != b.invoice.dueDate)
-                          return a.invoice.dueDate < b.invoice.dueDate;
-                      return a.invoice.number < b.invoice.number;
-                  });
+                  { return byDueDateThenNumber(a.invoice, b.invoice); });
         sorted.push_back(std::move(statement));
     }
     return sorted;

@@ -28,6 +28,12 @@ createExtensionDialog(const css::uno::Reference<css::uno::XComponentContext>& co
 void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
                  const css::uno::Reference<css::frame::XFrame>& frame, const OUString& message);
 
+// What a failure of an unknown kind is called, since it brings no message of its own.
+inline OUString unexpectedFailure(Language language)
+{
+    return fromUtf8(language == Language::French ? "erreur inattendue" : "unexpected error");
+}
+
 // For a dialog's handler methods: runs `action`, and a failure is shown by `explain` (in the
 // dialog itself) instead of leaving the UNO method, which would end the office.
 template <typename Action, typename Explain>
@@ -62,7 +68,7 @@ void explainingFailures(const Action& action, const Explain& explain, Language l
     }
     catch (...)
     {
-        tell("?");
+        tell(unexpectedFailure(language));
     }
 }
 

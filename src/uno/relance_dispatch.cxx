@@ -356,7 +356,7 @@ void RelanceDispatch::dispatchWithNotification(
     }
     catch (...)
     {
-        fail("?");
+        fail(unexpectedFailure(language));
     }
 }
 

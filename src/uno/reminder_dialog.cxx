@@ -205,16 +205,11 @@ private:
     // recent): the list is planned again, and they come ticked.
     void applyForce()
     {
-        request_.force = checked("Force");
         // Planning what forcing brings back can fail (a half-year's rate missing): then the
-        // box goes back as it was.
-        const auto undoForce = [&]
-        {
-            request_.force = !request_.force;
-            uno::Reference<awt::XCheckBox>(controls_->getControl("Force"), uno::UNO_QUERY_THROW)
-                ->setState(request_.force ? 1 : 0);
-        };
-        const std::vector<std::string> before = names_;
+        // request and the box go back as they were.
+        const bool wasForced = request_.force;
+        request_.force = checked("Force");
+        const std::vector<std::string> listed = names_;
         const std::vector<bool> ticked = selection();
         try
         {
@@ -222,16 +217,18 @@ private:
         }
         catch (...)
         {
-            undoForce();
+            request_.force = wasForced;
+            uno::Reference<awt::XCheckBox>(controls_->getControl("Force"), uno::UNO_QUERY_THROW)
+                ->setState(wasForced ? 1 : 0);
             throw;
         }
         const uno::Reference<awt::XListBox> customers = list("Customers");
         for (std::size_t i = 0; i < names_.size(); ++i)
         {
-            const auto was = std::find(before.begin(), before.end(), names_[i]);
-            const bool tick = was == before.end() ||
-                              (static_cast<std::size_t>(was - before.begin()) < ticked.size() &&
-                               ticked[static_cast<std::size_t>(was - before.begin())]);
+            const auto was = std::find(listed.begin(), listed.end(), names_[i]);
+            const bool tick = was == listed.end() ||
+                              (static_cast<std::size_t>(was - listed.begin()) < ticked.size() &&
+                               ticked[static_cast<std::size_t>(was - listed.begin())]);
             customers->selectItemPos(static_cast<sal_Int16>(i), tick);
         }
     }

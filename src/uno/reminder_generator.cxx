@@ -630,10 +630,8 @@ private:
     }
 
     // The template as it was, for the next letter: undone, or as it is when the fill changed
-    // nothing (a template without fields); loaded again when it was changed without undo
-    // (switched off by the user).
-    // An undo that fails leaves the template filled: it is closed, never reused, and the next
-    // letter loads it again; the letter already made stands.
+    // nothing (a template without fields); closed, to be loaded again, when it was changed
+    // without undo (switched off by the user) or its undo failed. The letter made stands.
     void restore(const char* name, const uno::Reference<lang::XComponent>& document,
                  bool restorable)
     {
@@ -1236,13 +1234,14 @@ ReminderReport ReminderGenerator::run(const ReminderRequest& request, bool recor
                         catch (const InputError& error)
                         {
                             generated.failed = true;
-                            generated.problem = error.what();
+                            generated.problem = error.message(request.language);
                         }
                     }
                 }
                 catch (const InputError& error)
                 {
-                    generated.problem = error.what(); // the letter exists; this e-mail does not
+                    // The letter exists; this e-mail does not.
+                    generated.problem = error.message(request.language);
                 }
             }
             // Beside the PDFs asked for, an e-mail's PDF stays unless its .eml (which holds it)
