@@ -1,5 +1,6 @@
-// A headless LibreOffice started for the tests: a fresh profile made by scripts/prepare-profile
-// (the extension installed with unopkg), the office reached over a named pipe.
+// A LibreOffice started for the tests, the run command and the benchmarks: a fresh profile made
+// by scripts/prepare-profile, the extension installed by the office's own extension manager, the
+// office reached over a named pipe.
 #pragma once
 
 #include <string>
@@ -36,6 +37,11 @@ public:
     css::uno::Reference<css::lang::XComponent> load(const std::string& path) const;
 
 private:
+    void start(bool headless);
+    void stop();
+    void installExtension(const std::string& extension);
+
+    OfficeOptions options_;
     pid_t office_ = -1;
     std::string profileDir_;
     css::uno::Reference<css::uno::XComponentContext> context_;

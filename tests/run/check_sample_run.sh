@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The run command's engine on the bundled sample, into a fresh folder: the outputs the README
 # promises must be there and readable.
-#   check_sample_run.sh RELANCE_RUN OUTPUT_DIR
+# The output folder is made by mktemp -d under PARENT_DIR (mode 0700, as a user's own would be),
+# and the office profile inside it: the install must not need anyone else to enter it.
+#   check_sample_run.sh RELANCE_RUN PARENT_DIR
 set -euo pipefail
 run=$1
-out=$2
-rm -rf "$out"
-mkdir -p "$out"
+mkdir -p "$2"
+rm -rf "$2"/run.*
+out=$(mktemp -d "$2/run.XXXXXX")
+[ "$(stat -c %a "$out")" = 700 ] || { echo "FAIL: mktemp -d made $out with mode $(stat -c %a "$out")" >&2; exit 1; }
+echo "output folder: $out"
 "$run" "$RELANCE_SOURCE_DIR/sample/factures.fods" "$out" 2026-11-15 >"$out/stdout.txt"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
