@@ -21,6 +21,7 @@
 #include <com/sun/star/ucb/XProgressHandler.hpp>
 #include <cppuhelper/bootstrap.hxx>
 #include <cppuhelper/implbase3.hxx>
+#include <rtl/ref.hxx>
 #include <rtl/uri.hxx>
 #include <signal.h>
 #include <spawn.h>
