@@ -241,13 +241,14 @@ void OfficeSession::installExtension(const std::string& extension)
         throw std::runtime_error(failed + "no such file; build it first (scripts/run builds "
                                           "build/relance.oxt)");
     const rtl::Reference<ApprovingEnvironment> environment(new ApprovingEnvironment);
+    const uno::Reference<ucb::XCommandEnvironment> commandEnvironment(environment.get());
     try
     {
         const uno::Reference<deployment::XExtensionManager> manager =
             deployment::ExtensionManager::get(context_);
         const uno::Reference<deployment::XPackage> package =
             manager->addExtension(OUString::createFromAscii(fileUrl(extension).c_str()), {}, "user",
-                                  manager->createAbortChannel(), environment);
+                                  manager->createAbortChannel(), commandEnvironment);
         if (!package.is())
             throw std::runtime_error(failed + "the extension manager refused it" +
                                      (environment->problems().empty()
