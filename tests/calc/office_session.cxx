@@ -130,6 +130,11 @@ OfficeSession::OfficeSession(const OfficeOptions& options) : options_(options)
         // other account needs to read the profile or the .oxt (unopkg refuses root's user
         // installs). The office is then started again, so that the add-in, the menu and the
         // commands are registered from start-up as in a user's office.
+        std::error_code unreadable;
+        if (!fs::is_regular_file(options.extension, unreadable))
+            throw std::runtime_error("installing the extension " + options.extension +
+                                     " failed: no such file; build it first (scripts/run builds "
+                                     "build/relance.oxt)");
         try
         {
             start(true);
@@ -236,10 +241,6 @@ void OfficeSession::installExtension(const std::string& extension)
 {
     const std::string failed =
         "installing the extension " + extension + " into the profile " + profileDir_ + " failed: ";
-    std::error_code unreadable;
-    if (!fs::is_regular_file(extension, unreadable))
-        throw std::runtime_error(failed + "no such file; build it first (scripts/run builds "
-                                          "build/relance.oxt)");
     const rtl::Reference<ApprovingEnvironment> environment(new ApprovingEnvironment);
     const uno::Reference<ucb::XCommandEnvironment> commandEnvironment(environment.get());
     try
