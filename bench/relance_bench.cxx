@@ -75,9 +75,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "function_table.hxx"
-#include "ledger_layout.hxx"
-#include "used_area.hxx"
+#include "uno/functions/function_table.hxx"
+#include "uno/ledger/ledger_layout.hxx"
+#include "uno/functions/used_area.hxx"
 #include "office_session.hxx"
 
 using namespace css;

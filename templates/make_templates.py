@@ -8,8 +8,8 @@ Standard library only and deterministic (no date, no random id): the same script
 the same bytes, so the generated files are kept in git and reviewed as text. The build
 (templates/CMakeLists.txt) converts each .fodt into the packaged .odt the extension ships.
 
-Placeholders are "{{name}}" with the names of src/core/letter_fields.hxx (letterFieldNames(),
-invoiceFieldNames()). How the extension fills them (src/uno/reminder_generator.cxx):
+Placeholders are "{{name}}" with the names of src/core/reminders/letter_fields.hxx (letterFieldNames(),
+invoiceFieldNames()). How the extension fills them (src/uno/reminders/reminder_generator.cxx):
   - every document-level {{name}} is replaced with XReplaceable, literally; a "{{" left over is
     an error, so the templates use no other name and none in headers or footers;
   - the table named "Factures": its second row (the first after the header row) is the
@@ -30,7 +30,7 @@ from xml.sax.saxutils import escape, quoteattr
 HERE = os.path.dirname(os.path.abspath(__file__))
 NBSP = "\u00a0"
 
-# Every name this script may write, as listed by src/core/letter_fields.hxx.
+# Every name this script may write, as listed by src/core/reminders/letter_fields.hxx.
 LETTER_FIELDS = {
     "client.nom", "client.raison_sociale", "client.adresse", "client.siren", "client.email",
     "societe.nom", "societe.siret", "societe.adresse", "societe.iban", "societe.bic",

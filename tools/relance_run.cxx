@@ -22,7 +22,7 @@
 #include <com/sun/star/util/XCloseable.hpp>
 
 #include "office_session.hxx"
-#include "reminder_generator.hxx"
+#include "uno/reminders/reminder_generator.hxx"
 
 using namespace css;
 namespace fs = std::filesystem;

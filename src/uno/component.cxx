@@ -3,9 +3,9 @@
 #include <cppuhelper/implementationentry.hxx>
 #include <uno/lbnames.h>
 
-#include "function_table.hxx"
-#include "receivables_addin.hxx"
-#include "relance_dispatch.hxx"
+#include "uno/functions/function_table.hxx"
+#include "uno/functions/receivables_addin.hxx"
+#include "uno/relance_dispatch.hxx"
 
 using namespace css;
 

@@ -1,4 +1,4 @@
-#include "relance_dispatch.hxx"
+#include "uno/relance_dispatch.hxx"
 
 #include <filesystem>
 
@@ -9,16 +9,16 @@
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <cppuhelper/supportsservice.hxx>
 
-#include "any_convert.hxx"
-#include "date_text.hxx"
-#include "input_error.hxx"
-#include "text_fold.hxx"
-#include "ledger_converter.hxx"
-#include "dialog_window.hxx"
-#include "ledger_dialog.hxx"
-#include "reminder_dialog.hxx"
-#include "reminder_generator.hxx"
-#include "office_language.hxx"
+#include "uno/functions/any_convert.hxx"
+#include "core/calendar/date_text.hxx"
+#include "core/common/input_error.hxx"
+#include "core/common/text_fold.hxx"
+#include "uno/ledger/ledger_converter.hxx"
+#include "uno/common/dialog_window.hxx"
+#include "uno/ledger/ledger_dialog.hxx"
+#include "uno/reminders/reminder_dialog.hxx"
+#include "uno/reminders/reminder_generator.hxx"
+#include "uno/common/office_language.hxx"
 
 using namespace css;
 namespace fs = std::filesystem;

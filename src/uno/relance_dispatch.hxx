@@ -4,7 +4,7 @@
 // path, the dialog ends in the same code.
 #pragma once
 
-#include "uno_basics.hxx"
+#include "uno/common/uno_basics.hxx"
 
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>

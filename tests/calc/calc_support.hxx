@@ -24,9 +24,9 @@
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 
-#include "civil_date.hxx"
-#include "function_table.hxx"
-#include "ledger_layout.hxx"
+#include "core/calendar/civil_date.hxx"
+#include "uno/functions/function_table.hxx"
+#include "uno/ledger/ledger_layout.hxx"
 #include "office_session.hxx"
 
 namespace relance_test

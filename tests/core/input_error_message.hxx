@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "input_error.hxx"
+#include "core/common/input_error.hxx"
 
 namespace relance_test
 {

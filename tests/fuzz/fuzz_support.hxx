@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "civil_date.hxx"
+#include "core/calendar/civil_date.hxx"
 
 namespace relance::fuzz
 {

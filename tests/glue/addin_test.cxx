@@ -8,11 +8,11 @@
 #include <rtl/ref.hxx>
 #include <gtest/gtest.h>
 
-#include "any_convert.hxx"
-#include "civil_date.hxx"
+#include "uno/functions/any_convert.hxx"
+#include "core/calendar/civil_date.hxx"
 #include "fake_document.hxx"
-#include "function_table.hxx"
-#include "receivables_addin.hxx"
+#include "uno/functions/function_table.hxx"
+#include "uno/functions/receivables_addin.hxx"
 
 using namespace css;
 using relance::addin::ReceivablesAddIn;

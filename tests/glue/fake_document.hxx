@@ -2,7 +2,7 @@
 // NullDate property is read.
 #pragma once
 
-#include "uno_basics.hxx"
+#include "uno/common/uno_basics.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/util/Date.hpp>

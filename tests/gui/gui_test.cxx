@@ -74,7 +74,7 @@
 #include <rtl/ref.hxx>
 
 #include "calc_support.hxx"
-#include "ledger_layout.hxx"
+#include "uno/ledger/ledger_layout.hxx"
 
 using namespace relance_test;
 using namespace std::chrono_literals;

@@ -13,10 +13,10 @@
 
 #include <gtest/gtest.h>
 
-#include "function_table.hxx"
-#include "ledger_dialog.hxx"
-#include "progress_dialog.hxx"
-#include "reminder_dialog.hxx"
+#include "uno/functions/function_table.hxx"
+#include "uno/ledger/ledger_dialog.hxx"
+#include "uno/common/progress_dialog.hxx"
+#include "uno/reminders/reminder_dialog.hxx"
 
 using namespace relance::addin;
 namespace fs = std::filesystem;

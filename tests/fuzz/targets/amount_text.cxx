@@ -10,8 +10,8 @@
 #include <cstdlib>
 
 #include "fuzz_support.hxx"
-#include "input_error.hxx"
-#include "money.hxx"
+#include "core/common/input_error.hxx"
+#include "core/common/money.hxx"
 
 namespace relance::fuzz
 {

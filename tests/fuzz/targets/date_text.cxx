@@ -11,9 +11,9 @@
 //    is the same and day and month are exchanged.
 #include <array>
 
-#include "date_text.hxx"
+#include "core/calendar/date_text.hxx"
 #include "fuzz_support.hxx"
-#include "input_error.hxx"
+#include "core/common/input_error.hxx"
 
 namespace relance::fuzz
 {

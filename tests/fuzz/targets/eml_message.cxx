@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "eml_message.hxx"
+#include "core/mail/eml_message.hxx"
 #include "fuzz_support.hxx"
-#include "input_error.hxx"
+#include "core/common/input_error.hxx"
 
 namespace relance::fuzz
 {

@@ -10,8 +10,8 @@
 //    promised while the promise holds, partially paid, overdue, not due), and every status has
 //    a non-empty label in French and English.
 #include "fuzz_support.hxx"
-#include "input_error.hxx"
-#include "invoice_status.hxx"
+#include "core/common/input_error.hxx"
+#include "core/risk/invoice_status.hxx"
 
 namespace relance::fuzz
 {

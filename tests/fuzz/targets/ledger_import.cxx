@@ -32,8 +32,8 @@
 #include <unicode/unistr.h>
 
 #include "fuzz_support.hxx"
-#include "input_error.hxx"
-#include "ledger_import.hxx"
+#include "core/common/input_error.hxx"
+#include "core/ledger/ledger_import.hxx"
 
 namespace relance::fuzz
 {

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "fuzz_support.hxx"
-#include "input_error.hxx"
-#include "payment_terms.hxx"
+#include "core/common/input_error.hxx"
+#include "core/calendar/payment_terms.hxx"
 
 namespace relance::fuzz
 {

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "fuzz_support.hxx"
-#include "input_error.hxx"
-#include "letter_fields.hxx"
+#include "core/common/input_error.hxx"
+#include "core/reminders/letter_fields.hxx"
 
 namespace relance::fuzz
 {

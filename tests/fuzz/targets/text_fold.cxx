@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "fuzz_support.hxx"
-#include "input_error.hxx"
-#include "text_fold.hxx"
+#include "core/common/input_error.hxx"
+#include "core/common/text_fold.hxx"
 
 namespace relance::fuzz
 {

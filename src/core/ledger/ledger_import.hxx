@@ -1,0 +1,156 @@
+// Reading an existing, hand-typed invoice sheet into ledger rows, without changing it:
+// header detection, column mapping (accent-, case- and synonym-insensitive, French and English),
+// row parsing (text dates and amounts, blank and subtotal rows, duplicates) and the list of
+// problems the user sees in the dialog's preview. Pure C++: the sheet arrives as a grid.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/calendar/civil_date.hxx"
+#include "core/calendar/date_text.hxx"
+#include "core/common/language.hxx"
+#include "core/common/money.hxx"
+#include "core/calendar/payment_terms.hxx"
+
+namespace relance
+{
+
+enum class LedgerField
+{
+    InvoiceNumber,
+    Customer,
+    LegalName, // dénomination sociale
+    Siren,
+    Email,
+    InvoiceDate,
+    DueDate,
+    Terms,
+    AmountInclVat,
+    AmountExclVat,
+    PaidAmount,
+    PaymentDate,
+    Balance, // reste dû
+    Notes,   // statut / remarques
+};
+inline constexpr std::size_t kLedgerFieldCount = 14;
+
+// Stable key ("invoice_number"), and the label shown in the dialog and ledger headers.
+std::string_view fieldKey(LedgerField field);
+std::string fieldLabel(LedgerField field, Language language);
+std::optional<LedgerField> fieldFromKey(std::string_view key);
+
+// One cell of the source sheet as Calc holds it. Dates are Calc serials (numbers).
+struct SourceCell
+{
+    enum class Kind
+    {
+        Empty,
+        Number,
+        Text,
+    };
+    Kind kind = Kind::Empty;
+    double number = 0;
+    std::string text; // UTF-8
+
+    static SourceCell empty() { return {}; }
+    static SourceCell of(double value) { return {Kind::Number, value, {}}; }
+    static SourceCell of(std::string value) { return {Kind::Text, 0, std::move(value)}; }
+};
+using SourceGrid = std::vector<std::vector<SourceCell>>; // rows of cells, ragged allowed
+
+// The field a header text names, if any: "N° fact.", "Numéro de facture", "Invoice #",
+// "Client", "Customer", "Date", "Date facture", "Échéance", "Due date", "Montant TTC",
+// "Total TTC", "Amount incl. VAT", "HT", "Réglé le", "Date de paiement", "Payé", "Reste dû",
+// "Solde", "Balance", "Remarques", "Statut", "SIREN", "E-mail", "Conditions", ...
+std::optional<LedgerField> matchHeader(std::string_view headerText);
+
+struct HeaderGuess
+{
+    std::size_t headerRow = 0; // index into the grid
+    // One entry per column of the header row: the proposed field, or nullopt (ignored column).
+    std::vector<std::optional<LedgerField>> mapping;
+};
+
+// The header row is the row, among the first maxRows, whose cells name the most distinct
+// fields (a title row above it names none); ties go to the first. Each field is proposed for at
+// most one column. Throws InputError when no row names at least an amount and a date or an
+// invoice number.
+HeaderGuess detectHeader(const SourceGrid& grid, std::size_t maxRows = 30);
+
+struct ImportOptions
+{
+    DateOrder dateOrder = DateOrder::DayMonthYear;
+    std::optional<PaymentTerms> defaultTerms; // used when the row has neither terms nor due date
+    EndOfMonthReading reading = EndOfMonthReading::DaysThenEndOfMonth;
+    DayNumber nullDate = toDayNumber({1899, 12, 30}); // the source document's null date
+};
+
+// An invoice as read, every field optional except the source row.
+struct ImportedInvoice
+{
+    std::size_t sourceRow = 0; // index into the grid
+    std::string number;        // trimmed text; numbers written without ".0"
+    std::string customer;
+    std::string legalName;
+    std::string siren;
+    std::string email;
+    std::optional<DayNumber> invoiceDate;
+    std::optional<DayNumber> dueDate; // as typed, else from the terms, else default terms
+    std::string terms;                // as typed
+    std::optional<Cents> amountInclVat;
+    std::optional<Cents> amountExclVat;
+    std::optional<Cents> paidAmount; // as typed, else amount - balance when both are known
+    std::optional<DayNumber> paymentDate;
+    std::optional<Cents> balance;
+    std::string notes;
+};
+
+// Where a field's value lives in an ImportedInvoice, by the kind of value it is, so that code
+// reading or writing fields handles three kinds rather than fourteen fields.
+using TextMember = std::string ImportedInvoice::*;
+using DateMember = std::optional<DayNumber> ImportedInvoice::*;
+using MoneyMember = std::optional<Cents> ImportedInvoice::*;
+using FieldMember = std::variant<TextMember, DateMember, MoneyMember>;
+FieldMember memberOf(LedgerField field);
+
+struct ImportProblem
+{
+    enum class Kind
+    {
+        BlankRow,       // skipped
+        SubtotalRow,    // skipped: "Sous-total", "Total", or an amount with no number/date/customer
+        UnreadableDate, // kept, field left empty
+        UnreadableAmount,
+        UnreadableTerms,
+        DuplicateNumber, // the later row is skipped
+        MissingNumber,   // kept, numbered from its row ("L12")
+        MissingAmount,   // kept
+    };
+    Kind kind;
+    std::size_t sourceRow = 0;
+    std::optional<LedgerField> field;
+    std::string value; // the offending text
+};
+
+// "Ligne 12 : date illisible « 31/02/2024 » (Échéance)" / "Row 12: unreadable date ..."
+// (rows counted from 1 like Calc's row numbers, given the grid's first sheet row).
+std::string describe(const ImportProblem& problem, Language language,
+                     std::size_t firstSheetRow = 1);
+
+struct ImportResult
+{
+    std::vector<ImportedInvoice> invoices;
+    std::vector<ImportProblem> problems;
+};
+
+// Reads every row below the header. Never throws for bad cells: they become problems.
+ImportResult importInvoices(const SourceGrid& grid, const HeaderGuess& header,
+                            const ImportOptions& options);
+
+} // namespace relance

@@ -1,0 +1,63 @@
+// Turns an invoice sheet into the tracked ledger (Registre, Règlements, Clients, Relances,
+// Tableau de bord, Paramètres) in the same document, or re-syncs an existing ledger with the
+// grown source. The source cells are only read. The whole conversion is one undo step, and a
+// failure undoes whatever was written. The dialog and the silent dispatch both end here.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "uno/common/uno_basics.hxx"
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include "core/ledger/ledger_import.hxx"
+#include "core/ledger/ledger_model.hxx"
+
+namespace relance::addin
+{
+
+struct ConversionRequest
+{
+    OUString sourceSheet; // empty: the first sheet that is not ours
+    std::optional<css::table::CellRangeAddress> sourceRange; // empty: the sheet's used area
+    std::optional<HeaderGuess> header;                       // empty: detected
+    ImportOptions options;
+    std::optional<DayNumber> asOf; // written into the dashboard; empty: =TODAY()
+    Language language = Language::French;
+};
+
+struct ConversionReport
+{
+    ImportResult import;
+    MergeStats merge;
+    bool resync = false;
+    std::size_t firstSheetRow = 1; // Calc row number of the grid's first row
+    std::string summary(Language language) const;
+};
+
+class LedgerConverter
+{
+public:
+    LedgerConverter(css::uno::Reference<css::uno::XComponentContext> context,
+                    css::uno::Reference<css::frame::XModel> document,
+                    css::uno::Reference<css::task::XStatusIndicator> progress);
+
+    // The source grid as the dialog previews it, and the Calc row of its first row.
+    SourceGrid readSource(const ConversionRequest& request, std::size_t& firstSheetRow) const;
+    OUString resolveSourceSheet(const OUString& requested) const;
+    css::uno::Sequence<OUString> sourceSheetNames() const; // every sheet that is not the ledger's
+
+    // Throws InputError (nothing changed) or a UNO exception after undoing its own changes.
+    ConversionReport convert(const ConversionRequest& request);
+
+private:
+    css::uno::Reference<css::uno::XComponentContext> context_;
+    css::uno::Reference<css::frame::XModel> document_;
+    css::uno::Reference<css::task::XStatusIndicator> progress_;
+};
+
+} // namespace relance::addin

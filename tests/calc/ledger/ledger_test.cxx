@@ -1,0 +1,472 @@
+// The ledger conversion in a real headless Calc, through the menu command's own code path
+// (fr.relance:convertLedger with Silent=true, the path the dialog ends in): the sheets it
+// builds, cell by cell; the source never touched; one undo step; failures leave the document
+// as it was; re-sync keeps what the user typed.
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <set>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XSheetCondition.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/util/XNumberFormats.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
+#include <gtest/gtest.h>
+
+#include "calc_support.hxx"
+#include "uno/ledger/ledger_layout.hxx"
+
+using namespace relance_test;
+
+namespace
+{
+
+struct CommandResult
+{
+    bool success = false;
+    std::string message;
+};
+
+CommandResult runCommand(const uno::Reference<lang::XComponent>& document,
+                         std::vector<beans::PropertyValue> arguments)
+{
+    const uno::Reference<frame::XModel> model(document, uno::UNO_QUERY_THROW);
+    const uno::Reference<frame::XDispatchProvider> provider(
+        model->getCurrentController()->getFrame(), uno::UNO_QUERY_THROW);
+    arguments.push_back(
+        beans::PropertyValue("Silent", 0, uno::Any(true), beans::PropertyState_DIRECT_VALUE));
+    const uno::Any result =
+        frame::DispatchHelper::create(office().context())
+            ->executeDispatch(provider, "fr.relance:convertLedger", "", 0,
+                              uno::Sequence<beans::PropertyValue>(
+                                  arguments.data(), static_cast<sal_Int32>(arguments.size())));
+    CommandResult out;
+    frame::DispatchResultEvent event;
+    OUString message;
+    if (result >>= event)
+    {
+        out.success = event.State == frame::DispatchResultState::SUCCESS;
+        event.Result >>= message;
+    }
+    out.message = utf8(message);
+    return out;
+}
+
+uno::Reference<sheet::XSpreadsheets> sheetsOf(const uno::Reference<lang::XComponent>& document)
+{
+    return uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)->getSheets();
+}
+
+uno::Reference<sheet::XSpreadsheet> sheetNamed(const uno::Reference<lang::XComponent>& document,
+                                               const std::string& name)
+{
+    return uno::Reference<sheet::XSpreadsheet>(sheetsOf(document)->getByName(ustr(name)),
+                                               uno::UNO_QUERY_THROW);
+}
+
+std::string ledgerName(relance::addin::LedgerSheet sheet)
+{
+    return relance::addin::sheetName(sheet).in(french() ? relance::Language::French
+                                                        : relance::Language::English);
+}
+
+// Everything a sheet holds in its used area: values, texts and formulas.
+std::string fingerprint(const uno::Reference<sheet::XSpreadsheet>& sheet)
+{
+    const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
+    const uno::Reference<sheet::XUsedAreaCursor> used(cursor, uno::UNO_QUERY_THROW);
+    used->gotoStartOfUsedArea(false);
+    used->gotoEndOfUsedArea(true);
+    const uno::Sequence<uno::Sequence<OUString>> formulas =
+        uno::Reference<sheet::XCellRangeFormula>(cursor, uno::UNO_QUERY_THROW)->getFormulaArray();
+    std::string all;
+    for (const auto& row : formulas)
+    {
+        for (const OUString& cell : row)
+            all += utf8(cell) + "\x1f";
+        all += "\n";
+    }
+    return all;
+}
+
+double value(const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 column, sal_Int32 row)
+{
+    return sheet->getCellByPosition(column, row)->getValue();
+}
+
+// The ledger row of an invoice number (0-based sheet row), or -1.
+sal_Int32 findInvoice(const uno::Reference<sheet::XSpreadsheet>& ledger, const std::string& number)
+{
+    const sal_Int32 rows = usedRows(ledger);
+    for (sal_Int32 r = 1; r < rows; ++r)
+        if (cellText(ledger, 0, r) == number)
+            return r;
+    return -1;
+}
+
+class Ledger : public ::testing::Test
+{
+protected:
+    Ledger() : sample(office().load(env("RELANCE_SOURCE_DIR") + "/sample/factures.fods")) {}
+    Sheet sample;
+    const std::vector<beans::PropertyValue> asOf{
+        argument("AsOf", uno::Any(OUString("2026-11-15")))};
+};
+
+} // namespace
+
+TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
+{
+    const auto source = sheetNamed(sample.document(), "Factures");
+    const std::string before = fingerprint(source);
+    const sal_Int32 sheetsBefore =
+        uno::Reference<container::XIndexAccess>(sheetsOf(sample.document()), uno::UNO_QUERY_THROW)
+            ->getCount();
+
+    const CommandResult result = runCommand(sample.document(), asOf);
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("320"), std::string::npos) << result.message;
+    sample.recalculate();
+
+    // The source is untouched; six sheets were added.
+    EXPECT_EQ(fingerprint(source), before);
+    EXPECT_EQ(
+        uno::Reference<container::XIndexAccess>(sheetsOf(sample.document()), uno::UNO_QUERY_THROW)
+            ->getCount(),
+        sheetsBefore + 6);
+    using relance::addin::LedgerSheet;
+    for (LedgerSheet sheet :
+         {LedgerSheet::Invoices, LedgerSheet::Payments, LedgerSheet::Customers,
+          LedgerSheet::Reminders, LedgerSheet::Dashboard, LedgerSheet::Settings})
+        EXPECT_TRUE(sheetsOf(sample.document())->hasByName(ustr(ledgerName(sheet))))
+            << ledgerName(sheet);
+
+    const auto ledger = sheetNamed(sample.document(), ledgerName(LedgerSheet::Invoices));
+    EXPECT_EQ(cellText(ledger, 0, 0), french() ? "N° facture" : "Invoice no.");
+    EXPECT_EQ(usedRows(ledger),
+              321); // header + 320 invoices: blank, subtotal, duplicate rows skipped
+
+    // Every ledger row matches its source row, field by field.
+    const auto sourceData = uno::Reference<sheet::XCellRangeData>(
+                                source->getCellRangeByName("A1:H341"), uno::UNO_QUERY_THROW)
+                                ->getDataArray();
+    int checked = 0;
+    for (sal_Int32 r = 1; r < 321; ++r)
+    {
+        const sal_Int32 sourceRow =
+            static_cast<sal_Int32>(value(ledger, column("source_row"), r)) - 1;
+        ASSERT_GE(sourceRow, 4);
+        const auto& cells = sourceData[sourceRow];
+        EXPECT_EQ(cellText(ledger, 0, r), utf8(cells[0].get<OUString>()));
+        EXPECT_EQ(cellText(ledger, 1, r), utf8(cells[1].get<OUString>()));
+        // dates and amounts typed as text were read
+        double invoiceDate = 0;
+        if (cells[2] >>= invoiceDate)
+        {
+            EXPECT_EQ(value(ledger, column("invoice_date"), r), invoiceDate);
+        }
+        double amount = 0;
+        if (cells[4] >>= amount)
+        {
+            EXPECT_NEAR(value(ledger, column("amount"), r), amount, 1e-9);
+        }
+        EXPECT_GT(value(ledger, column("amount"), r), 0) << "row " << r;
+        EXPECT_GT(value(ledger, column("invoice_date"), r), serial(2024, 1, 1)) << "row " << r;
+        // the balance formula gives what the source says is still due
+        double due = 0;
+        if (cells[6] >>= due)
+        {
+            EXPECT_NEAR(value(ledger, column("balance"), r), due, 0.005) << cellText(ledger, 0, r);
+        }
+        ++checked;
+    }
+    EXPECT_EQ(checked, 320);
+
+    // A text date and a text amount of the sample, read exactly.
+    const sal_Int32 textDateRow = findInvoice(ledger, "F2024-0021"); // "15 mars 2024" in the source
+    ASSERT_GT(textDateRow, 0);
+    EXPECT_EQ(value(ledger, column("invoice_date"), textDateRow), serial(2024, 3, 15));
+
+    // Formula columns evaluate (no #NAME?: the add-in is there) and follow the as-of date.
+    int late = 0;
+    for (sal_Int32 r = 1; r < 321; ++r)
+    {
+        const auto daysLate = ledger->getCellByPosition(column("days_late"), r);
+        const auto bucket = ledger->getCellByPosition(column("bucket"), r);
+        if (!cellText(ledger, column("due_date"), r).empty())
+        {
+            EXPECT_EQ(daysLate->getError(), 0) << cellText(ledger, 0, r);
+            EXPECT_EQ(bucket->getError(), 0) << cellText(ledger, 0, r);
+            late += daysLate->getValue() > 0 && value(ledger, column("balance"), r) > 0;
+        }
+        EXPECT_NE(ledger->getCellByPosition(column("status"), r)->getError(), 525);
+    }
+    EXPECT_GT(late, 10);
+
+    // Overdue open invoices are highlighted: their typed key cells (number to terms) carry the
+    // conditional format on balance and days late, down to the last row (Calc gives its
+    // formula as written for the first row).
+    const auto highlight = [&](sal_Int32 c, sal_Int32 r)
+    {
+        const uno::Reference<sheet::XSheetConditionalEntries> entries(
+            uno::Reference<beans::XPropertySet>(ledger->getCellByPosition(c, r),
+                                                uno::UNO_QUERY_THROW)
+                ->getPropertyValue("ConditionalFormat"),
+            uno::UNO_QUERY_THROW);
+        if (entries->getCount() != 1)
+            return std::string();
+        const uno::Reference<sheet::XSheetCondition> condition(entries->getByIndex(0),
+                                                               uno::UNO_QUERY_THROW);
+        return utf8(condition->getFormula1());
+    };
+    for (sal_Int32 c = 0; c <= column("terms"); ++c)
+    {
+        EXPECT_EQ(highlight(c, 1), "AND(N($I2)>0;N($J2)>0)") << c;
+        EXPECT_EQ(highlight(c, 320), "AND(N($I2)>0;N($J2)>0)") << c;
+    }
+    EXPECT_EQ(column("balance"), 8);
+    EXPECT_EQ(column("days_late"), 9);
+    EXPECT_EQ(highlight(column("terms"), 321), "") << "below the table";
+
+    // The dashboard: as-of date, receivables, and an aged balance that sums to them.
+    const auto dashboard = sheetNamed(sample.document(), ledgerName(LedgerSheet::Dashboard));
+    EXPECT_EQ(value(dashboard, 1, 2), serial(2026, 11, 15));
+    const double receivables = value(dashboard, 1, 4);
+    EXPECT_GT(receivables, 0);
+    double buckets = 0;
+    for (sal_Int32 c = 3; c <= 7; ++c)
+    {
+        EXPECT_EQ(dashboard->getCellByPosition(c, 4)->getError(), 0);
+        buckets += value(dashboard, c, 4);
+    }
+    EXPECT_NEAR(buckets, receivables, 0.005);
+    EXPECT_EQ(dashboard->getCellByPosition(1, 5)->getError(), 0); // overdue
+    EXPECT_GT(value(dashboard, 1, 5), 0);
+    // Shown as the user reads them: the share overdue in percent, and the Settings' rates too
+    // (a percent format once divided them by a thousand on screen).
+    const auto percentShown = [](const std::string& text)
+    {
+        std::string digits;
+        for (const char c : text)
+            if ((c >= '0' && c <= '9') || c == ',' || c == '.')
+                digits.push_back(c == ',' ? '.' : c);
+        EXPECT_NE(text.find('%'), std::string::npos) << text;
+        return digits.empty() ? -1.0 : std::stod(digits);
+    };
+    const double share = value(dashboard, 1, 6);
+    EXPECT_NEAR(share, value(dashboard, 1, 5) / receivables, 1e-9);
+    EXPECT_NEAR(percentShown(cellText(dashboard, 1, 6)), share * 100, 0.006)
+        << cellText(dashboard, 1, 6);
+    const auto settings = sheetNamed(sample.document(), ledgerName(LedgerSheet::Settings));
+    settings->getCellByPosition(1, 21)->setValue(0.0215);
+    EXPECT_NEAR(percentShown(cellText(settings, 1, 21)), 2.15, 1e-9) << cellText(settings, 1, 21);
+
+    // Customers: one row per customer, with risk columns computed.
+    const auto customers = sheetNamed(sample.document(), ledgerName(LedgerSheet::Customers));
+    EXPECT_EQ(usedRows(customers), 26); // 25 customers + header
+    for (sal_Int32 r = 1; r < 26; ++r)
+    {
+        EXPECT_EQ(customers->getCellByPosition(12, r)->getError(), 0) << cellText(customers, 0, r);
+        EXPECT_FALSE(cellText(customers, 13, r).empty());
+    }
+}
+
+TEST_F(Ledger, FailureLeavesTheDocumentAsItWas)
+{
+    const sal_Int32 sheetsBefore =
+        uno::Reference<container::XIndexAccess>(sheetsOf(sample.document()), uno::UNO_QUERY_THROW)
+            ->getCount();
+    const std::string before = fingerprint(sheetNamed(sample.document(), "Factures"));
+    // A header row pointing at the title: no invoice can be read.
+    auto arguments = asOf;
+    arguments.push_back(argument("HeaderRow", uno::Any(sal_Int32(341))));
+    arguments.push_back(
+        argument("Mapping", uno::Any(OUString("A=invoice_number;E=amount_incl_vat"))));
+    const CommandResult result = runCommand(sample.document(), arguments);
+    EXPECT_FALSE(result.success);
+    EXPECT_FALSE(result.message.empty());
+    EXPECT_EQ(
+        uno::Reference<container::XIndexAccess>(sheetsOf(sample.document()), uno::UNO_QUERY_THROW)
+            ->getCount(),
+        sheetsBefore);
+    EXPECT_EQ(fingerprint(sheetNamed(sample.document(), "Factures")), before);
+
+    const CommandResult unknown =
+        runCommand(sample.document(), {argument("SourceSheet", uno::Any(OUString("Nope")))});
+    EXPECT_FALSE(unknown.success);
+    EXPECT_NE(unknown.message.find("Nope"), std::string::npos);
+}
+
+TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
+{
+    ASSERT_TRUE(runCommand(sample.document(), asOf).success);
+    const auto ledger =
+        sheetNamed(sample.document(), ledgerName(relance::addin::LedgerSheet::Invoices));
+    const sal_Int32 row = findInvoice(ledger, "F2026-0050");
+    ASSERT_GT(row, 0);
+    // The user notes a dispute and a promise in the ledger.
+    uno::Reference<text::XTextRange>(ledger->getCellByPosition(column("dispute"), row),
+                                     uno::UNO_QUERY_THROW)
+        ->setString(ustr("livraison incomplète"));
+    ledger->getCellByPosition(column("promise"), row)->setValue(serial(2026, 12, 1));
+
+    // The source grows by two invoices, and one amount is corrected.
+    const auto source = sheetNamed(sample.document(), "Factures");
+    const sal_Int32 last = usedRows(source);
+    const uno::Sequence<uno::Sequence<uno::Any>> added = sequenceOf<uno::Sequence<uno::Any>>(
+        {sequenceOf<uno::Any>(
+             {uno::Any(OUString("F2026-0900")), uno::Any(OUString("Nouveau Client SAS")),
+              uno::Any(serial(2026, 11, 12)), uno::Any(OUString("30 jours")), uno::Any(1200.0),
+              uno::Any(OUString()), uno::Any(1200.0), uno::Any(OUString())}),
+         sequenceOf<uno::Any>({uno::Any(OUString("F2026-0901")), uno::Any(OUString("=1+1")),
+                               uno::Any(OUString("13/11/2026")), uno::Any(ustr("à réception")),
+                               uno::Any(ustr("2 400,00 €")), uno::Any(OUString()), uno::Any(2400.0),
+                               uno::Any(OUString("+33 6 12; -2+3; @SUM(A1); <b>&amp;</b>"))})});
+    uno::Reference<sheet::XCellRangeData>(source->getCellRangeByPosition(0, last, 7, last + 1),
+                                          uno::UNO_QUERY_THROW)
+        ->setDataArray(added);
+    const sal_Int32 sourceRow = [&]
+    {
+        for (sal_Int32 r = 4; r < last; ++r)
+            if (cellText(source, 0, r) == "F2026-0050")
+                return r;
+        return -1;
+    }();
+    ASSERT_GT(sourceRow, 0);
+    source->getCellByPosition(4, sourceRow)->setValue(777.77);
+
+    // As a ledger made by an earlier version: without the later settings' rows, and with the
+    // rates and the share overdue in a general format; the user's own value beside them stays.
+    const auto settings =
+        sheetNamed(sample.document(), ledgerName(relance::addin::LedgerSheet::Settings));
+    const auto dashboard =
+        sheetNamed(sample.document(), ledgerName(relance::addin::LedgerSheet::Dashboard));
+    for (sal_Int32 r = 32; r <= 34; ++r)
+        for (sal_Int32 c = 0; c <= 1; ++c)
+            uno::Reference<text::XTextRange>(settings->getCellByPosition(c, r),
+                                             uno::UNO_QUERY_THROW)
+                ->setString(OUString());
+    uno::Reference<text::XTextRange>(settings->getCellByPosition(1, 33), uno::UNO_QUERY_THROW)
+        ->setString(ustr("/mes/modeles"));
+    // The first ledgers' percent format, whose space Calc reads as a thousands divisor.
+    const uno::Reference<util::XNumberFormats> formats =
+        uno::Reference<util::XNumberFormatsSupplier>(sample.document(), uno::UNO_QUERY_THROW)
+            ->getNumberFormats();
+    const lang::Locale frenchLocale("fr", "FR", "");
+    sal_Int32 broken = formats->queryKey("0,0 %", frenchLocale, false);
+    if (broken < 0)
+        broken = formats->addNew("0,0 %", frenchLocale);
+    const auto setFormat =
+        [](const uno::Reference<sheet::XSpreadsheet>& sheet, sal_Int32 row, sal_Int32 key)
+    {
+        uno::Reference<beans::XPropertySet>(sheet->getCellByPosition(1, row), uno::UNO_QUERY_THROW)
+            ->setPropertyValue("NumberFormat", uno::Any(key));
+    };
+    setFormat(settings, 21, broken);
+    setFormat(dashboard, 6, broken);
+    // A rate the user formatted their own way is left as it is.
+    setFormat(settings, 18, 0);
+    settings->getCellByPosition(1, 21)->setValue(0.0215);
+
+    const CommandResult result = runCommand(sample.document(), asOf);
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("2"), std::string::npos) << result.message;
+    sample.recalculate();
+    EXPECT_NE(cellText(settings, 0, 34).find(french() ? "Relevé de compte" : "Statement"),
+              std::string::npos);
+    EXPECT_EQ(cellText(settings, 1, 34), french() ? "Oui" : "Yes");
+    EXPECT_EQ(cellText(settings, 0, 33), "") << "a row the user wrote in is left alone";
+    EXPECT_EQ(cellText(settings, 1, 33), "/mes/modeles");
+    const std::string rate = cellText(settings, 1, 21);
+    EXPECT_NE(rate.find(french() ? "2,15" : "2.15"), std::string::npos) << rate;
+    EXPECT_NE(rate.find('%'), std::string::npos) << rate;
+    const double share = dashboard->getCellByPosition(1, 6)->getValue();
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%.2f", share * 100);
+    std::string expected = shown;
+    if (french())
+        std::replace(expected.begin(), expected.end(), '.', ',');
+    EXPECT_NE(cellText(dashboard, 1, 6).find(expected), std::string::npos)
+        << cellText(dashboard, 1, 6) << " for " << share;
+    sal_Int32 userFormat = -1;
+    uno::Reference<beans::XPropertySet>(settings->getCellByPosition(1, 18), uno::UNO_QUERY_THROW)
+        ->getPropertyValue("NumberFormat") >>= userFormat;
+    EXPECT_EQ(userFormat, 0) << "the user's own format";
+
+    EXPECT_EQ(usedRows(ledger), 323);
+    std::set<std::string> numbers;
+    for (sal_Int32 r = 1; r < 323; ++r)
+        EXPECT_TRUE(numbers.insert(cellText(ledger, 0, r)).second)
+            << "duplicate " << cellText(ledger, 0, r);
+    const sal_Int32 kept = findInvoice(ledger, "F2026-0050");
+    EXPECT_EQ(cellText(ledger, column("dispute"), kept), "livraison incomplète");
+    EXPECT_EQ(value(ledger, column("promise"), kept), serial(2026, 12, 1));
+    EXPECT_NEAR(value(ledger, column("amount"), kept), 777.77, 1e-9);
+    EXPECT_EQ(cellText(ledger, column("status"), kept), french() ? "En litige" : "Disputed");
+
+    // Text from the source stays literal: a name that looks like a formula is not evaluated.
+    const sal_Int32 injected = findInvoice(ledger, "F2026-0901");
+    ASSERT_GT(injected, 0);
+    EXPECT_EQ(cellText(ledger, 1, injected), "=1+1");
+    EXPECT_EQ(ledger->getCellByPosition(1, injected)->getType(), table::CellContentType_TEXT);
+    // Notes starting with +, -, @ or holding markup stay literal text too.
+    const sal_Int32 notes = column("notes");
+    EXPECT_EQ(cellText(ledger, notes, injected), "+33 6 12; -2+3; @SUM(A1); <b>&amp;</b>");
+    EXPECT_EQ(ledger->getCellByPosition(notes, injected)->getType(), table::CellContentType_TEXT);
+    EXPECT_NEAR(value(ledger, column("amount"), injected), 2400.0, 1e-9);
+}
+
+TEST(LedgerEnglish, ConvertsAnEnglishSheetWithUsDates)
+{
+    const Sheet sheet(office().newSpreadsheet());
+    const char* rows[][7] = {
+        {"Receivables 2025", "", "", "", "", "", ""},
+        {"", "", "", "", "", "", ""},
+        {"Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Paid On", "Balance"},
+        {"INV-1", "Acme Ltd", "03/15/2025", "04/14/2025", "1,234.50", "04/20/2025", "0"},
+        {"INV-2", "Acme Ltd", "04/01/2025", "05/01/2025", "$2,000.00", "", "2000"},
+        {"", "", "", "", "", "", ""},
+        {"Total", "", "", "", "3,234.50", "", ""},
+        {"INV-3", "Globex", "12/31/2025", "", "99.99", "", "99.99"},
+    };
+    for (sal_Int32 r = 0; r < 8; ++r)
+        for (sal_Int32 c = 0; c < 7; ++c)
+            if (*rows[r][c])
+                uno::Reference<text::XTextRange>(
+                    sheet.cell((std::string(1, static_cast<char>('A' + c)) + std::to_string(r + 1))
+                                   .c_str()),
+                    uno::UNO_QUERY_THROW)
+                    ->setString(OUString::createFromAscii(rows[r][c]));
+    const CommandResult result =
+        runCommand(sheet.document(), {argument("DateOrder", uno::Any(OUString("MDY"))),
+                                      argument("DefaultTerms", uno::Any(OUString("net 30"))),
+                                      argument("AsOf", uno::Any(OUString("2026-01-31")))});
+    ASSERT_TRUE(result.success) << result.message;
+    sheet.recalculate();
+    const auto ledger =
+        sheetNamed(sheet.document(), ledgerName(relance::addin::LedgerSheet::Invoices));
+    EXPECT_EQ(usedRows(ledger), 4);
+    const sal_Int32 first = findInvoice(ledger, "INV-1");
+    EXPECT_EQ(value(ledger, column("invoice_date"), first), serial(2025, 3, 15));
+    EXPECT_NEAR(value(ledger, column("amount"), first), 1234.5, 1e-9);
+    EXPECT_NEAR(value(ledger, column("balance"), first), 0.0, 1e-9);
+    const sal_Int32 third = findInvoice(ledger, "INV-3");
+    EXPECT_EQ(value(ledger, column("due_date"), third),
+              serial(2026, 1, 30)); // default terms, net 30
+    EXPECT_EQ(value(ledger, column("days_late"), third), 1.0);
+}
