@@ -9,7 +9,7 @@ the same bytes, so the generated files are kept in git and reviewed as text. The
 (templates/CMakeLists.txt) converts each .fodt into the packaged .odt the extension ships.
 
 Placeholders are "{{name}}" with the names of src/core/reminders/letter_fields.hxx (letterFieldNames(),
-invoiceFieldNames()). How the extension fills them (src/uno/reminders/reminder_generator.cxx):
+invoiceFieldNames()). How the extension fills them (src/uno/reminders/letter_writer.cxx):
   - every document-level {{name}} is replaced with XReplaceable, literally; a "{{" left over is
     an error, so the templates use no other name and none in headers or footers;
   - the table named "Factures": its second row (the first after the header row) is the
