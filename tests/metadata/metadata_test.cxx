@@ -1,5 +1,6 @@
 // The function table is the single source of the add-in's names; these tests keep the IDL
 // (as compiled into relance.rdb), the packaging files, the README and the layering in line.
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -147,6 +148,48 @@ TEST(Metadata, CoreIncludesNoUno)
         EXPECT_FALSE(std::regex_search(text, unoInclude)) << entry.path() << " includes UNO";
     }
     EXPECT_GT(files, 0u);
+}
+
+// The README's map names every feature folder of both floors, and only folders that exist.
+TEST(Metadata, ReadmeMapMatchesTheTree)
+{
+    const std::string readme = readFile(fs::path(SOURCE_DIR) / "README.md");
+    std::size_t folders = 0;
+    for (const char* floor : {"src/core", "src/uno"})
+        for (const auto& entry : fs::directory_iterator(fs::path(SOURCE_DIR) / floor))
+            if (entry.is_directory())
+            {
+                ++folders;
+                const std::string named =
+                    std::string(floor) + "/" + entry.path().filename().string() + "/";
+                EXPECT_NE(readme.find(named), std::string::npos) << named << " is not in README.md";
+            }
+    EXPECT_GE(folders, 8u);
+    const std::regex mapped(R"(src/(core|uno)/([a-z_]+)/)");
+    for (auto match = std::sregex_iterator(readme.begin(), readme.end(), mapped);
+         match != std::sregex_iterator(); ++match)
+        EXPECT_TRUE(fs::is_directory(fs::path(SOURCE_DIR) / match->str()))
+            << "README.md names " << match->str() << ", which does not exist";
+}
+
+// A file a newcomer reads in one sitting: no source file above 850 lines.
+TEST(Metadata, NoSourceFileTooLong)
+{
+    constexpr std::size_t maximumLines = 850;
+    std::size_t files = 0;
+    for (const char* folder : {"src", "tests", "bench", "tools"})
+        for (const auto& entry : fs::recursive_directory_iterator(fs::path(SOURCE_DIR) / folder))
+        {
+            const std::string extension = entry.path().extension().string();
+            if (!entry.is_regular_file() || (extension != ".cxx" && extension != ".hxx"))
+                continue;
+            ++files;
+            const std::string text = readFile(entry.path());
+            const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+            EXPECT_LE(lines, maximumLines)
+                << entry.path() << " has " << lines << " lines: split it";
+        }
+    EXPECT_GT(files, 50u);
 }
 
 // Dialog event handlers are named in the .xdl and implemented in code: the two lists must agree,
