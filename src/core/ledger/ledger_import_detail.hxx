@@ -1,0 +1,46 @@
+// Internal to the ledger import: what its pieces (ledger_fields, header_detection, import_cells,
+// ledger_import) share: a field's index, and reading one cell of a row. Not a public interface.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ledger/ledger_import.hxx"
+
+namespace relance::ledger_import_detail
+{
+
+constexpr std::size_t index(LedgerField field)
+{
+    return static_cast<std::size_t>(field);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells (import_cells.cxx)
+
+std::string_view trim(std::string_view text);
+
+// A cell as the import reads it: empty (including blank text), a number, or trimmed text
+// viewing the grid's own string.
+struct Cell
+{
+    SourceCell::Kind kind = SourceCell::Kind::Empty;
+    double number = 0;
+    std::string_view text;
+
+    bool empty() const { return kind == SourceCell::Kind::Empty; }
+    bool isText() const { return kind == SourceCell::Kind::Text; }
+};
+
+Cell readCell(const std::vector<SourceCell>& row, std::optional<std::size_t> column);
+std::string cellText(const Cell& cell);
+bool startsWithSubtotalWord(std::string_view text);
+std::optional<std::optional<DayNumber>> numericDateText(std::string_view text, DateOrder order);
+std::optional<std::optional<Cents>> plainAmountText(std::string_view text);
+std::string sirenFrom(const Cell& cell);
+std::string duplicateKey(std::string_view number);
+
+} // namespace relance::ledger_import_detail
