@@ -122,8 +122,8 @@ SourceGrid readFods(const std::filesystem::path& path)
 
 TEST(LedgerImport, ReadsTheBundledSample)
 {
-    const auto path =
-        std::filesystem::path(__FILE__).parent_path() / ".." / ".." / ".." / "sample" / "factures.fods";
+    const auto path = std::filesystem::path(__FILE__).parent_path() / ".." / ".." / ".." /
+                      "sample" / "factures.fods";
     ASSERT_TRUE(std::filesystem::exists(path)) << path;
     const SourceGrid grid = readFods(path);
     ASSERT_EQ(grid.size(), 341u);
