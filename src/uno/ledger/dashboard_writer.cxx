@@ -5,6 +5,7 @@
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
@@ -15,6 +16,42 @@ using namespace css;
 
 namespace relance::addin::ledger_writer
 {
+
+namespace
+{
+
+constexpr sal_Int32 kPenaltiesRow = 13;
+// What the first ledgers showed when a half-year's ECB rate was missing: a bare "?", and a note.
+constexpr char kBarePenaltiesFormula[] = "=IFERROR(SUM(Registre_Penalites);\"?\")";
+constexpr const char* kBareNotes[] = {"si « ? » : ajoutez le taux BCE du semestre dans Paramètres",
+                                      "if \"?\": add the half-year's ECB rate in Settings"};
+
+// The half-year of a date as the rate tables name it: "2026-S2".
+std::string halfYearOf(const std::string& date)
+{
+    return "YEAR(" + date + ")&\"-S\"&IF(MONTH(" + date + ")<7;1;2)";
+}
+
+// The penalties due, or, when a half-year's ECB rate is missing (Relance never guesses one),
+// which rate to enter and where: the as-of date's half-year first, else the oldest open due
+// date's (the table may not reach back that far). Any other failure points to the column.
+OUString penaltiesFormula(bool fr)
+{
+    const std::string missing = fr ? "\"taux BCE \"&" : "\"ECB rate \"&";
+    const std::string where = fr ? "&\" à saisir dans Paramètres\"" : "&\" to enter in Settings\"";
+    const std::string oldestOpen = "MINIFS(Registre_Echeance;Registre_ResteDu;\">0\")";
+    const std::string formula =
+        "=IFERROR(SUM(Registre_Penalites);IF(ISERROR(FR.RELANCE.FUNCTIONS.PENALTYRATE("
+        "DateSituation;TauxBCE));" +
+        missing + halfYearOf("DateSituation") + where +
+        ";IF(ISERROR(FR.RELANCE.FUNCTIONS.PENALTYRATE(" + oldestOpen + ";TauxBCE));" + missing +
+        halfYearOf(oldestOpen) + where + ";\"" +
+        (fr ? "voir la colonne Pénalités du Registre" : "see the Penalty column of the ledger") +
+        "\")))";
+    return fromUtf8(formula);
+}
+
+} // namespace
 
 void Writer::ensureDashboard()
 {
@@ -27,6 +64,21 @@ void Writer::ensureDashboard()
     if (!created && formats_.isBrokenPercent(numberFormatOf(sheet, 1, 6)))
         setProperty(rangeOf(sheet, 1, 6, 1, 6), "NumberFormat",
                     uno::Any(formats_.key(CellFormat::Percent)));
+    // A ledger made when a missing rate showed as a bare "?": the formula that says which rate
+    // to enter, unless the user replaced it.
+    if (!created)
+    {
+        const uno::Reference<sheet::XCellRangeFormula> formulas(
+            rangeOf(sheet, 1, kPenaltiesRow, 2, kPenaltiesRow), uno::UNO_QUERY_THROW);
+        const uno::Sequence<uno::Sequence<OUString>> current = formulas->getFormulaArray();
+        if (current[0][0] == kBarePenaltiesFormula)
+        {
+            putFormula(sheet, 1, kPenaltiesRow, penaltiesFormula(fr));
+            for (const char* note : kBareNotes)
+                if (current[0][1] == fromUtf8(note))
+                    put(sheet, 2, kPenaltiesRow, uno::Any(OUString()));
+        }
+    }
     if (created)
     {
         put(sheet, 0, 0,
@@ -69,8 +121,8 @@ void Writer::ensureDashboard()
             {"Factures à relancer aujourd'hui", "Invoices to chase today",
              "=COUNTIFS(Registre_ProchaineAction;\"<=\"&DateSituation;Registre_ResteDu;\">0\")",
              CellFormat::Integer},
-            {"Pénalités de retard exigibles", "Late-payment penalties due",
-             "=IFERROR(SUM(Registre_Penalites);\"?\")", CellFormat::Money},
+            {"Pénalités de retard exigibles", "Late-payment penalties due", nullptr,
+             CellFormat::Money},
             {"Indemnités forfaitaires (40 €)", "Recovery indemnities (40 €)",
              "=SUM(Registre_Indemnites)", CellFormat::Money},
         };
@@ -82,11 +134,10 @@ void Writer::ensureDashboard()
             // compute it (for the row height), here over the whole ledger.
             setProperty(rangeOf(sheet, 1, row, 1, row), "NumberFormat",
                         uno::Any(formats_.key(kpis[i].format)));
-            putFormula(sheet, 1, row, OUString::createFromAscii(kpis[i].formula));
+            putFormula(sheet, 1, row,
+                       kpis[i].formula ? OUString::createFromAscii(kpis[i].formula)
+                                       : penaltiesFormula(fr));
         }
-        put(sheet, 2, 13,
-            uno::Any(fromUtf8(fr ? "si « ? » : ajoutez le taux BCE du semestre dans Paramètres"
-                                 : "if \"?\": add the half-year's ECB rate in Settings")));
 
         // Aged balance table and its chart.
         put(sheet, 3, 2, uno::Any(fromUtf8(fr ? "Balance âgée" : "Aged balance")));
