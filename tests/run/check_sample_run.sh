@@ -20,6 +20,11 @@ grep -Eq "^[0-9]+ relance\(s\) générée\(s\)" "$out/summary.txt" || fail "summ
 # The share overdue as a percentage of the receivables, as the dashboard shows it.
 grep -Eq "Part échue : [1-9][0-9],[0-9]{2}[^%]{0,4}%" "$out/summary.txt" || fail "share: $(grep 'Part' "$out/summary.txt")"
 
+# A figure that cannot be computed says why and what to do, never a bare "?".
+if grep -n '?' "$out/summary.txt"; then fail "a bare ? in the summary"; fi
+grep -qF "Pénalités de retard exigibles : taux BCE 2026-S2 à saisir dans Paramètres" "$out/summary.txt" ||
+  fail "penalties: $(grep 'Pénalités' "$out/summary.txt")"
+
 letters=$out/relances/2026-11-15
 pdfs=$(find "$letters" -name 'relance-1_*.pdf' | wc -l)
 emls=$(find "$letters" -name 'relance-1_*.eml' | wc -l)

@@ -272,9 +272,26 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
     EXPECT_NEAR(share, value(dashboard, 1, 5) / receivables, 1e-9);
     EXPECT_NEAR(percentShown(cellText(dashboard, 1, 6)), share * 100, 0.006)
         << cellText(dashboard, 1, 6);
+    // The 2026-S2 ECB rate is not shipped: the penalties cell names it and where it goes,
+    // never a bare "?", and the figures that do not need it are shown.
+    EXPECT_EQ(cellText(dashboard, 1, 13), french() ? "taux BCE 2026-S2 à saisir dans Paramètres"
+                                                   : "ECB rate 2026-S2 to enter in Settings");
+    EXPECT_EQ(cellText(dashboard, 2, 13), "");
+    EXPECT_GT(value(dashboard, 1, 14), 0) << "indemnities";
     const auto settings = sheetNamed(sample.document(), ledgerName(LedgerSheet::Settings));
     settings->getCellByPosition(1, 21)->setValue(0.0215);
     EXPECT_NEAR(percentShown(cellText(settings, 1, 21)), 2.15, 1e-9) << cellText(settings, 1, 21);
+    // Once the user enters it (a test value here), the cell is the sum of the ledger's penalties.
+    sample.recalculate();
+    const sal_Int32 penaltyColumn = column("penalty");
+    double penalties = 0;
+    for (sal_Int32 r = 1; r <= 320; ++r)
+    {
+        ASSERT_EQ(ledger->getCellByPosition(penaltyColumn, r)->getError(), 0) << r;
+        penalties += value(ledger, penaltyColumn, r);
+    }
+    EXPECT_GT(penalties, 0);
+    EXPECT_NEAR(value(dashboard, 1, 13), penalties, 0.005) << cellText(dashboard, 1, 13);
 
     // Customers: one row per customer, with risk columns computed.
     const auto customers = sheetNamed(sample.document(), ledgerName(LedgerSheet::Customers));
@@ -379,6 +396,12 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
     };
     setFormat(settings, 21, broken);
     setFormat(dashboard, 6, broken);
+    // The first ledgers' bare "?" for a missing rate, and its note.
+    uno::Reference<table::XCell>(dashboard->getCellByPosition(1, 13))
+        ->setFormula("=IFERROR(SUM(Registre_Penalites);\"?\")");
+    uno::Reference<text::XTextRange>(dashboard->getCellByPosition(2, 13), uno::UNO_QUERY_THROW)
+        ->setString(ustr(french() ? "si « ? » : ajoutez le taux BCE du semestre dans Paramètres"
+                                  : "if \"?\": add the half-year's ECB rate in Settings"));
     // A rate the user formatted their own way is left as it is.
     setFormat(settings, 18, 0);
     settings->getCellByPosition(1, 21)->setValue(0.0215);
@@ -403,6 +426,9 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
         std::replace(expected.begin(), expected.end(), '.', ',');
     EXPECT_NE(cellText(dashboard, 1, 6).find(expected), std::string::npos)
         << cellText(dashboard, 1, 6) << " for " << share;
+    EXPECT_NE(dashboard->getCellByPosition(1, 13)->getFormula().indexOf("PENALTYRATE"), -1)
+        << "the bare formula replaced";
+    EXPECT_EQ(cellText(dashboard, 2, 13), "") << "and its note";
     sal_Int32 userFormat = -1;
     uno::Reference<beans::XPropertySet>(settings->getCellByPosition(1, 18), uno::UNO_QUERY_THROW)
         ->getPropertyValue("NumberFormat") >>= userFormat;
