@@ -174,6 +174,24 @@ constexpr Synonym kSynonyms[] = {
     {"Terms", Field::Terms},
     {"Payment terms", Field::Terms},
     // notes
+    // the owner's own reminder note (exact headers only: "Tranche (Relance)" is not one)
+    {"Relance", Field::LastReminder},
+    {"Relances", Field::LastReminder},
+    {"Relancé", Field::LastReminder},
+    {"Relancé le", Field::LastReminder},
+    {"Dernière relance", Field::LastReminder},
+    {"Date relance", Field::LastReminder},
+    {"Date dernière relance", Field::LastReminder},
+    {"Niveau relance", Field::LastReminder},
+    {"Niveau de relance", Field::LastReminder},
+    {"Rappel", Field::LastReminder},
+    {"Rappels", Field::LastReminder},
+    {"Reminder", Field::LastReminder},
+    {"Reminders", Field::LastReminder},
+    {"Last reminder", Field::LastReminder},
+    {"Reminded", Field::LastReminder},
+    {"Reminded on", Field::LastReminder},
+    {"Dunning level", Field::LastReminder},
     {"Remarques", Field::Notes},
     {"Remarque", Field::Notes},
     {"Notes", Field::Notes},
@@ -324,7 +342,7 @@ std::optional<HeaderMatch> scoreHeader(std::string_view text)
     for (const NormalizedSynonym& synonym : table.synonyms)
     {
         const std::size_t length = synonym.words.size();
-        if (length == 0 || length > words.size())
+        if (length == 0 || length > words.size() || synonym.field == Field::LastReminder)
             continue;
         for (std::size_t start = 0; start + length <= words.size(); ++start)
         {

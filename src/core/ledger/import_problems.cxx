@@ -71,6 +71,11 @@ std::string describe(const ImportProblem& problem, Language language, std::size_
     case Kind::MissingAmount:
         text += fr ? "montant manquant" : "missing amount";
         break;
+    case Kind::UnreadableReminder:
+        text += (fr ? "relance non reconnue " : "unrecognised reminder note ") + value +
+                (fr ? ", à écrire « R1 le 02/06/2026 », « R2 », « MED 15/06/2026 »"
+                    : ", write it \"R1 02/06/2026\", \"R2\", \"MED 15/06/2026\"");
+        break;
     }
     if (problem.field && problem.kind != Kind::DuplicateNumber)
         text += " (" + fieldLabel(*problem.field, language) + ")";

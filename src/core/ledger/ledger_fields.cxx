@@ -42,6 +42,7 @@ constexpr std::array<FieldNames, kLedgerFieldCount> kFieldNames = {{
     {Field::PaymentDate, "payment_date", "Date règlement", "Payment date"},
     {Field::Balance, "balance", "Reste dû", "Balance"},
     {Field::Notes, "notes", "Notes", "Notes"},
+    {Field::LastReminder, "last_reminder", "Dernière relance", "Last reminder"},
 }};
 
 static_assert(
@@ -88,6 +89,8 @@ FieldMember memberOf(LedgerField field)
         return &ImportedInvoice::balance;
     case LedgerField::Notes:
         return &ImportedInvoice::notes;
+    case LedgerField::LastReminder:
+        return &ImportedInvoice::lastReminderDate;
     }
     throw std::logic_error("unknown ledger field");
 }

@@ -1,6 +1,7 @@
 // Reading the rows below the header into invoices: blank and subtotal rows, invoice numbers
 // (missing or duplicate), dates, amounts, terms and the due and paid amounts derived from them.
 #include "core/ledger/ledger_import.hxx"
+#include "core/ledger/reminder_mark.hxx"
 
 #include <cmath>
 #include <string>
@@ -108,6 +109,7 @@ public:
         invoice.amountExclVat = amount(Field::AmountExclVat);
         invoice.balance = amount(Field::Balance);
         invoice.paidAmount = amount(Field::PaidAmount);
+        readReminderMark(invoice);
 
         const Cell termsCell = cell(Field::Terms);
         invoice.terms = cellText(termsCell);
@@ -139,6 +141,36 @@ public:
 
 private:
     Cell cell(Field field) const { return readCell(*row_, columns_[index(field)]); }
+
+    void readReminderMark(ImportedInvoice& invoice)
+    {
+        const Cell source = cell(Field::LastReminder);
+        std::optional<ReminderMark> mark;
+        if (source.kind == SourceCell::Kind::Number)
+        {
+            // A level typed as a number, or a date cell.
+            if (source.number >= 1 && source.number <= 3 &&
+                source.number == std::floor(source.number))
+                mark = ReminderMark{static_cast<int>(source.number), std::nullopt};
+            else if (std::isfinite(source.number) && source.number > 3 && source.number < 1e7)
+                if (const DayNumber day =
+                        options_.nullDate + static_cast<DayNumber>(std::floor(source.number));
+                    isInSupportedRange(day))
+                    mark = ReminderMark{1, day};
+        }
+        else if (source.isText())
+            mark = parseReminderMark(source.text, options_.dateOrder);
+        else
+            return;
+        if (!mark)
+        {
+            addProblem(ImportProblem::Kind::UnreadableReminder, Field::LastReminder,
+                       cellText(source));
+            return;
+        }
+        invoice.lastReminderLevel = mark->level;
+        invoice.lastReminderDate = mark->date;
+    }
 
     void addProblem(ImportProblem::Kind kind, std::optional<Field> field, std::string value)
     {

@@ -37,8 +37,11 @@ enum class LedgerField
     PaymentDate,
     Balance, // reste dû
     Notes,   // statut / remarques
+    // The owner's own note of the last reminder sent ("R1 le 02/06/2026"): seeds the ledger's
+    // last level and date, which Relance keeps from then on.
+    LastReminder,
 };
-inline constexpr std::size_t kLedgerFieldCount = 14;
+inline constexpr std::size_t kLedgerFieldCount = 15;
 
 // Stable key ("invoice_number"), and the label shown in the dialog and ledger headers.
 std::string_view fieldKey(LedgerField field);
@@ -109,6 +112,10 @@ struct ImportedInvoice
     std::optional<DayNumber> paymentDate;
     std::optional<Cents> balance;
     std::string notes;
+    // From LastReminder (parseReminderMark). Not compared on re-sync: they only seed the
+    // ledger's own columns, which keep the higher level.
+    std::optional<DayNumber> lastReminderDate;
+    std::optional<int> lastReminderLevel;
 };
 
 // Where a field's value lives in an ImportedInvoice, by the kind of value it is, so that code
@@ -128,9 +135,10 @@ struct ImportProblem
         UnreadableDate, // kept, field left empty
         UnreadableAmount,
         UnreadableTerms,
-        DuplicateNumber, // the later row is skipped
-        MissingNumber,   // kept, numbered from its row ("L12")
-        MissingAmount,   // kept
+        DuplicateNumber,    // the later row is skipped
+        MissingNumber,      // kept, numbered from its row ("L12")
+        MissingAmount,      // kept
+        UnreadableReminder, // kept, no reminder history taken from the cell
     };
     Kind kind;
     std::size_t sourceRow = 0;

@@ -54,8 +54,11 @@ std::optional<ReminderLevel> rawLevel(int daysLate, const ReminderPolicy& policy
 // One step at a time: reminder 1 before reminder 2 before the formal notice. A level sent on
 // the as-of date (or recorded later) is not a step to build on today: a rerun the same day
 // regenerates that letter, it does not escalate.
-ReminderLevel escalated(ReminderLevel raw, const ReminderInvoice& invoice, DayNumber asOf)
+ReminderLevel escalated(ReminderLevel raw, const ReminderInvoice& invoice, DayNumber asOf,
+                        bool fromLateness)
 {
+    if (fromLateness)
+        return raw;
     const bool sentToday = invoice.lastReminderDate && *invoice.lastReminderDate >= asOf;
     const int ceiling = sentToday ? std::max(invoice.lastLevelSent, 1) : invoice.lastLevelSent + 1;
     return static_cast<ReminderLevel>(std::min(levelNumber(raw), ceiling));
@@ -88,6 +91,32 @@ struct Candidate
     int daysLate;
     ReminderLevel level;
 };
+
+bool hasHistory(const ReminderInvoice& invoice)
+{
+    return invoice.lastLevelSent > 0 || invoice.lastReminderDate.has_value();
+}
+
+// The first half-year, over the letter's days of lateness, whose ECB rate is not known.
+std::optional<HalfYear> firstMissingRate(const std::vector<Candidate>& lines, DayNumber asOf,
+                                         const RateTable& ecb)
+{
+    std::optional<HalfYear> missing;
+    for (const Candidate& line : lines)
+    {
+        if (line.invoice->dueDate >= asOf)
+            continue;
+        for (HalfYear period = halfYearOf(line.invoice->dueDate + 1); period <= halfYearOf(asOf);
+             period = period.half == 1 ? HalfYear{period.year, 2} : HalfYear{period.year + 1, 1})
+            if (!ecb.rateFor(period))
+            {
+                if (!missing || period < *missing)
+                    missing = period;
+                break;
+            }
+    }
+    return missing;
+}
 
 struct CustomerGroup
 {
@@ -184,6 +213,9 @@ std::string exclusionReasonText(ExclusionReason reason, Language language)
         return fr ? "déjà relancé aujourd'hui" : "already reminded today";
     case ExclusionReason::NothingAtChosenLevel:
         return fr ? "aucune facture pour le niveau choisi" : "no invoice for the chosen level";
+    case ExclusionReason::RateMissing:
+        return fr ? "mise en demeure impossible sans le taux BCE du semestre"
+                  : "formal notice impossible without the half-year's ECB rate";
     }
     return {};
 }
@@ -210,6 +242,13 @@ std::string describe(const Exclusion& exclusion, Language language)
         break;
     case ExclusionReason::BelowMinimum:
         text += " (" + formatMoney(exclusion.amount, language) + ")";
+        break;
+    case ExclusionReason::RateMissing:
+        text = exclusion.customer +
+               (fr ? " : mise en demeure impossible, taux BCE " + exclusion.halfYear +
+                         " à saisir dans Paramètres (ou choisir Relance 2 pour ce client)"
+                   : ": formal notice impossible, ECB rate " + exclusion.halfYear +
+                         " to enter in Settings (or choose Reminder 2 for this customer)");
         break;
     default:
         break;
@@ -259,14 +298,24 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
     ReminderPlan plan;
     for (const auto& [key, group] : groups)
     {
+        const bool neverReminded =
+            group.log.empty() &&
+            std::none_of(group.invoices.begin(), group.invoices.end(),
+                         [](const ReminderInvoice* invoice) { return hasHistory(*invoice); });
+        const bool fromLateness = input.startFromLateness && neverReminded;
         std::vector<Candidate> candidates;
+        bool latenessRaised = false;
         for (const ReminderInvoice* invoice : group.invoices)
         {
             if (invoice->balance <= 0)
                 continue;
             const int daysLate = asOf - invoice->dueDate;
             if (const std::optional<ReminderLevel> raw = rawLevel(daysLate, policy))
-                candidates.push_back({invoice, daysLate, escalated(*raw, *invoice, asOf)});
+            {
+                const ReminderLevel level = escalated(*raw, *invoice, asOf, fromLateness);
+                latenessRaised |= level != escalated(*raw, *invoice, asOf, false);
+                candidates.push_back({invoice, daysLate, level});
+            }
         }
         if (candidates.empty())
             continue;
@@ -280,7 +329,7 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
             for (const Candidate& candidate : candidates)
                 total += candidate.invoice->balance;
             plan.excluded.push_back(
-                {group.displayName, {}, ExclusionReason::CustomerOnHold, {}, total});
+                {group.displayName, {}, ExclusionReason::CustomerOnHold, {}, total, {}});
             continue;
         }
 
@@ -301,7 +350,7 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
                 reason = ExclusionReason::InvoiceOnHold;
             if (reason)
                 plan.excluded.push_back(
-                    {group.displayName, invoice.number, *reason, date, invoice.balance});
+                    {group.displayName, invoice.number, *reason, date, invoice.balance, {}});
             else
                 kept.push_back(candidate);
         }
@@ -323,7 +372,7 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
         if (kept.empty())
         {
             plan.excluded.push_back(
-                {group.displayName, {}, ExclusionReason::NothingAtChosenLevel, {}, 0});
+                {group.displayName, {}, ExclusionReason::NothingAtChosenLevel, {}, 0, {}});
             continue;
         }
 
@@ -333,7 +382,7 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
         if (totalBalance < policy.minimumAmount)
         {
             plan.excluded.push_back(
-                {group.displayName, {}, ExclusionReason::BelowMinimum, {}, totalBalance});
+                {group.displayName, {}, ExclusionReason::BelowMinimum, {}, totalBalance, {}});
             continue;
         }
 
@@ -351,16 +400,34 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
                                          {},
                                          ExclusionReason::AlreadyRemindedToday,
                                          asOf,
-                                         totalBalance});
+                                         totalBalance,
+                                         {}});
                 continue;
             }
             if (history.last && asOf - *history.last < policy.minDaysBetween)
             {
-                plan.excluded.push_back(
-                    {group.displayName, {}, ExclusionReason::TooSoon, history.last, totalBalance});
+                plan.excluded.push_back({group.displayName,
+                                         {},
+                                         ExclusionReason::TooSoon,
+                                         history.last,
+                                         totalBalance,
+                                         {}});
                 continue;
             }
         }
+
+        // A formal notice claims penalties: without every half-year's rate it is not written.
+        if (level == ReminderLevel::FormalNotice && !policy.contractualRate)
+            if (const std::optional<HalfYear> missing = firstMissingRate(kept, asOf, ecb))
+            {
+                plan.excluded.push_back({group.displayName,
+                                         {},
+                                         ExclusionReason::RateMissing,
+                                         {},
+                                         totalBalance,
+                                         toString(*missing)});
+                continue;
+            }
 
         CustomerReminder letter;
         if (group.record)
@@ -368,6 +435,7 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
         else
             letter.customer.name = group.displayName;
         letter.level = level;
+        letter.levelFromLateness = latenessRaised && chosen == chosenLevels.end();
         letter.date = asOf;
         letter.deadline = asOf + policy.deadlineDays;
         for (const Candidate& candidate : kept)
@@ -375,7 +443,6 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
             ReminderLine line{*candidate.invoice, candidate.daysLate, candidate.level, {}, 0};
             if (letter.level == ReminderLevel::FormalNotice)
             {
-                // Throws InputError naming a missing half-year rate: never a silent 0.
                 line.penalty =
                     policy.contractualRate
                         ? contractualPenalty(candidate.invoice->balance, candidate.invoice->dueDate,
@@ -392,6 +459,12 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
         plan.letters.push_back(std::move(letter));
     }
     return plan;
+}
+
+bool hasReminderHistory(const ReminderInput& input)
+{
+    return !input.log.empty() ||
+           std::any_of(input.invoices.begin(), input.invoices.end(), hasHistory);
 }
 
 std::vector<CustomerReminder> accountStatements(const ReminderInput& input,

@@ -106,6 +106,11 @@ struct ReminderInput
     // Levels the user chose for some customers (name, case and accents ignored), instead of the
     // planned one: the letter keeps its invoices and takes that level's tone and claims.
     std::map<std::string, ReminderLevel> levelOverrides;
+    // A customer never reminded (no log entry, no last level or date on any invoice) starts at
+    // the level its lateness calls for instead of reminder 1: on a first run there is no history,
+    // only lateness, and a debt of months is no "simple oversight". Proposed, not imposed: the
+    // dialog shows it for the user to confirm, the silent command takes it as an argument.
+    bool startFromLateness = false;
 };
 
 struct ReminderLine
@@ -123,9 +128,12 @@ struct CustomerReminder
 {
     ReminderCustomer customer;
     ReminderLevel level = ReminderLevel::First; // the highest level of its invoices
-    DayNumber date = 0;                         // the as-of date
-    DayNumber deadline = 0;                     // date + deadlineDays
-    std::vector<ReminderLine> invoices;         // by due date, then number
+    // The customer had no reminder history and startFromLateness set its level above the
+    // one-step ladder's (the dialog says so on its line).
+    bool levelFromLateness = false;
+    DayNumber date = 0;                 // the as-of date
+    DayNumber deadline = 0;             // date + deadlineDays
+    std::vector<ReminderLine> invoices; // by due date, then number
     Cents totalBalance = 0;
     Cents totalPenalties = 0;
     Cents totalIndemnities = 0;
@@ -143,6 +151,7 @@ enum class ExclusionReason
     TooSoon,              // last letter to the customer fewer than minDaysBetween days ago
     AlreadyRemindedToday, // a letter of this level (or higher) already sent on the as-of date
     NothingAtChosenLevel, // the level chosen lists none of its invoices (pre-due versus overdue)
+    RateMissing,          // a formal notice needs a half-year's ECB rate that is not known
 };
 
 std::string exclusionReasonText(ExclusionReason reason, Language language);
@@ -154,7 +163,8 @@ struct Exclusion
     ExclusionReason reason = ExclusionReason::Disputed;
     // PromiseHeld: the promise date; TooSoon / AlreadyRemindedToday: the last letter's date.
     std::optional<DayNumber> date;
-    Cents amount = 0; // the balance left out (the invoice's, or the customer's total)
+    Cents amount = 0;     // the balance left out (the invoice's, or the customer's total)
+    std::string halfYear; // RateMissing: the first half-year without a rate ("2026-S2")
 };
 
 // "Dupont SARL, facture F-12 : litige en cours" / "Dupont SARL, invoice F-12: disputed", with
@@ -192,12 +202,19 @@ struct ReminderPlan
 //    level with none is excluded (NothingAtChosenLevel).
 //  - Formal notice: each invoice's statutory penalty (ECB rate + 10 points per half-year, on
 //    the balance, from the day after the due date to the as-of date) and 40 EUR indemnity.
-//    A missing half-year rate throws InputError naming it. With policy.contractualRate, that
-//    rate for every day late instead.
+//    With policy.contractualRate, that rate for every day late instead. When a half-year's
+//    ECB rate is missing, the customer is excluded (RateMissing, naming the half-year): never
+//    a letter claiming a guessed or zero penalty, and the other letters are still planned.
+//  - startFromLateness: a customer without any history gets the level of its lateness, as
+//    if each earlier step had been sent (levelFromLateness tells when that changed it).
 // Throws InputError for an invalid policy or input (empty invoice number or customer, date out
 // of range, balance beyond kMaxCents, lastLevelSent outside 0..3, a customer listed twice).
 ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& policy,
                            const RateTable& ecb = RateTable::ecbMainRefinancing());
+
+// Whether any customer of the input was ever reminded (a log entry, or an invoice with a last
+// level or date): without, the run is a first run and the dialog proposes startFromLateness.
+bool hasReminderHistory(const ReminderInput& input);
 
 // Statements of account ("relevés de compte") as of input.asOf: per customer, every open
 // invoice (balance > 0) by due date then number, whatever its follow-up (disputed, promised,

@@ -2,6 +2,8 @@
 // re-sync run as a single undo step; the Writer (ledger_workbook.hxx) writes the sheets.
 #include "uno/ledger/ledger_converter.hxx"
 
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -26,6 +28,41 @@ using namespace css;
 namespace relance::addin::ledger_writer
 {
 
+// The owner's own reminder notes ("R1 le 02/06/2026") fill the ledger's last level and date
+// where the ledger has a lower level or none: after the first run, Relance's own record (the
+// same columns, written when a letter goes) is the higher one and stays.
+void Writer::seedReminderHistory(std::vector<LedgerRow<UserCells>>& rows,
+                                 const std::vector<ImportedInvoice>& source) const
+{
+    std::unordered_map<std::string, const ImportedInvoice*> marked;
+    for (const ImportedInvoice& invoice : source)
+        if (invoice.lastReminderLevel)
+            marked.emplace(invoiceKey(invoice.number), &invoice);
+    if (marked.empty())
+        return;
+    const std::size_t levelColumn = columnIndex(invoiceColumns(), "level");
+    const std::size_t dateColumn = columnIndex(invoiceColumns(), "level_date");
+    for (LedgerRow<UserCells>& row : rows)
+    {
+        const auto found = marked.find(invoiceKey(row.invoice.number));
+        if (found == marked.end())
+            continue;
+        if (row.user.size() < invoiceColumns().size())
+            row.user.resize(invoiceColumns().size());
+        double recorded = 0;
+        row.user[levelColumn] >>= recorded;
+        const int level = *found->second->lastReminderLevel;
+        if (recorded >= level)
+            continue;
+        row.user[levelColumn] <<= static_cast<double>(level);
+        if (found->second->lastReminderDate)
+            row.user[dateColumn] <<=
+                static_cast<double>(*found->second->lastReminderDate - nullDate_);
+        else
+            row.user[dateColumn].clear();
+    }
+}
+
 ConversionReport Writer::run(const ImportResult& imported, std::size_t firstSheetRow)
 {
     ConversionReport report;
@@ -39,6 +76,7 @@ ConversionReport Writer::run(const ImportResult& imported, std::size_t firstShee
     if (report.resync)
         existing = readLedger(sheetNamed(sheets_, ledgerName));
     std::vector<LedgerRow<UserCells>> rows = mergeLedger(existing, imported.invoices, report.merge);
+    seedReminderHistory(rows, imported.invoices);
     step(20);
 
     // Payments: the source's, plus any the user added in the ledger; then allocate.

@@ -30,7 +30,7 @@ constexpr std::array<LedgerField, kLedgerFieldCount> kFields = {
     LedgerField::Siren,         LedgerField::Email,      LedgerField::InvoiceDate,
     LedgerField::DueDate,       LedgerField::Terms,      LedgerField::AmountInclVat,
     LedgerField::AmountExclVat, LedgerField::PaidAmount, LedgerField::PaymentDate,
-    LedgerField::Balance,       LedgerField::Notes};
+    LedgerField::Balance,       LedgerField::Notes,      LedgerField::LastReminder};
 
 class ConversionDialogHandler : public cppu::WeakImplHelper1<awt::XDialogEventHandler>
 {

@@ -110,6 +110,8 @@ private:
     std::vector<LedgerRow<UserCells>>
     readLedger(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet) const;
     void writeLedger(const std::vector<LedgerRow<UserCells>>& rows, std::size_t firstSheetRow);
+    void seedReminderHistory(std::vector<LedgerRow<UserCells>>& rows,
+                             const std::vector<ImportedInvoice>& source) const;
     void fillFormulas(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                       const std::vector<LedgerColumn>& columns, sal_Int32 lastRow) const;
     void highlightOverdue(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,

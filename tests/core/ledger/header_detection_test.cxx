@@ -187,7 +187,6 @@ TEST(LedgerHeader, UnknownHeadersAreNotMapped)
         "Taux de TVA",
         "Mode de paiement",
         "Date de livraison",
-        "Date de relance",
         "Date de situation",
         "Échéance (Relance)",
         "Jours de retard (Relance)",

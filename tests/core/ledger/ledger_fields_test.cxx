@@ -39,6 +39,7 @@ TEST(LedgerFields, KeysAndLabels)
         {F::PaymentDate, "payment_date", "Date règlement", "Payment date"},
         {F::Balance, "balance", "Reste dû", "Balance"},
         {F::Notes, "notes", "Notes", "Notes"},
+        {F::LastReminder, "last_reminder", "Dernière relance", "Last reminder"},
     };
     ASSERT_EQ(std::size(rows), kLedgerFieldCount);
     for (const Row& row : rows)

@@ -496,30 +496,6 @@ TEST(ReminderPlan, FormalNoticePenaltiesAcrossAHalfYearAndTotals)
     EXPECT_EQ(letter.deadline, day(2026, 8, 4));
 }
 
-TEST(ReminderPlan, MissingHalfYearRateThrowsNamingIt)
-{
-    const DayNumber asOf = day(2026, 8, 10);
-    ReminderInvoice late = invoice("F1", "Dupont", 0, 100'000, 2);
-    late.dueDate = asOf - 40;
-    // The shipped ECB table stops before 2026-S2: never a silent 0 %.
-    const std::string message = messageOf(
-        [&] {
-            planReminders(inputOf({late}, asOf), ReminderPolicy{}, RateTable::ecbMainRefinancing());
-        });
-    EXPECT_NE(message.find("2026-S2"), std::string::npos) << message;
-
-    // Below the formal notice no rate is needed; nor for a customer on hold.
-    late.lastLevelSent = 1;
-    EXPECT_NO_THROW(planReminders(inputOf({late}, asOf), ReminderPolicy{}));
-    late.lastLevelSent = 2;
-    ReminderInput held = inputOf({late}, asOf);
-    held.customers = {{"Dupont", "", "", "", "", true}};
-    EXPECT_NO_THROW(planReminders(held, ReminderPolicy{}));
-    // With the rate added, it computes.
-    EXPECT_EQ(planReminders(inputOf({late}, asOf), ReminderPolicy{}, rates2026()).letters.size(),
-              1u);
-}
-
 TEST(ReminderPlan, RejectsInvalidPolicyAndInput)
 {
     // Named in English by the field, in French by the line of the Paramètres sheet.
