@@ -131,7 +131,8 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
 
 // Arguments of fr.relance:generateReminders: AsOf, OutputDir, Formats ("pdf,odt,eml,smtp"),
 // Combined (the PDF of all letters, with pdf; true by default), Force,
-// Skip ("Client A;Client B"), Levels ("Client A=3;Client B=1").
+// Skip ("Client A;Client B"), Levels ("Client A=3;Client B=1"), StartFromLateness (customers
+// never reminded start at the level of their lateness; false by default).
 ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& arguments,
                                 Language language)
 {
@@ -181,6 +182,8 @@ ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& argum
         }
         else if (argument.Name == "Force")
             request.force = booleanArgument(argument);
+        else if (argument.Name == "StartFromLateness")
+            request.startFromLateness = booleanArgument(argument);
         else if (argument.Name == "Combined")
             request.combined = booleanArgument(argument);
         else if (argument.Name == "Skip" || argument.Name == "Levels")

@@ -1,5 +1,5 @@
-// The GUI tests of the reminders dialog: the customers it lists, Stop between two letters, and
-// its other controls (redo, a level changed, Preview, Cancel).
+// The GUI tests of the reminders dialog: the customers it lists, Stop between two letters, its
+// other controls (redo, a level changed, Preview, Cancel), and the levels a first run proposes.
 #include <algorithm>
 #include <filesystem>
 #include <regex>
@@ -14,6 +14,9 @@
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/CloseVetoException.hpp>
@@ -318,4 +321,122 @@ TEST(Gui, RemindersDialogForcesChangesALevelAndPreviews)
     click("Cancel");
     ASSERT_TRUE(command.wait(30s)) << "the command did not return after Cancel";
     EXPECT_EQ(logRows(), loggedBefore);
+}
+
+// A first run: the ledger holds no reminder history, only lateness (the owner's sheet had no
+// reminder column). The dialog proposes the levels lateness calls for, the box ticked and the
+// lines saying so; unticked, every letter goes back to reminder 1; ticked again and generated,
+// the letter logged is at the proposed level, claims included.
+TEST(Gui, RemindersDialogProposesFirstRunLevelsFromLateness)
+{
+    const VisibleDocument sample(samplePath());
+    Watchdog::stage("converting silently");
+    const CommandResult converted = dispatch(
+        sample.frame(), "fr.relance:convertLedger",
+        {argument("Silent", uno::Any(true)), argument("AsOf", uno::Any(OUString("2026-06-30")))});
+    ASSERT_TRUE(converted.success) << converted.message;
+    // No history: the sample's own reminder notes cleared from the ledger.
+    const auto ledger =
+        sample.sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Invoices)
+                         .in(relance::Language::French));
+    const auto& columns = relance::addin::invoiceColumns();
+    const auto levelColumn = static_cast<sal_Int32>(relance::addin::columnIndex(columns, "level"));
+    const auto dateColumn =
+        static_cast<sal_Int32>(relance::addin::columnIndex(columns, "level_date"));
+    uno::Reference<sheet::XSheetOperation>(
+        uno::Reference<table::XCellRange>(ledger, uno::UNO_QUERY_THROW)
+            ->getCellRangeByPosition(levelColumn, 1, dateColumn, 5000),
+        uno::UNO_QUERY_THROW)
+        ->clearContents(sheet::CellFlags::VALUE | sheet::CellFlags::DATETIME |
+                        sheet::CellFlags::STRING);
+    const fs::path output = fs::path(env("RELANCE_TEST_PROFILE")) / "gui-reminders-first-run";
+    fs::remove_all(output);
+
+    Watchdog::stage("waiting for the reminders dialog");
+    const BackgroundDispatch command(sample.frame(), "fr.relance:generateReminders",
+                                     {argument("AsOf", uno::Any(OUString("2026-06-30"))),
+                                      argument("OutputDir", uno::Any(ustr(output.string()))),
+                                      argument("Formats", uno::Any(OUString("pdf")))},
+                                     []
+                                     {
+                                         if (const auto dialog = findDialog(kRemindersTitle);
+                                             dialog.is())
+                                             dialog->endExecute();
+                                         if (const auto box = findMessageBox(); box.is())
+                                             dismiss(box);
+                                     });
+    const auto dialog = awaitWindow<uno::Reference<awt::XDialog>>(
+        command, [] { return findDialog(kRemindersTitle); }, 60s, 200ms);
+    ASSERT_TRUE(dialog.is()) << (command.done() ? command.result().message : "no dialog");
+    const DialogControls controls(dialog, "Reminders");
+    const auto customers = controls.as<awt::XListBox>("Customers");
+    const auto click = [&](const char* id)
+    {
+        uno::Reference<accessibility::XAccessibleAction>(
+            controls.control(id)->getAccessibleContext(), uno::UNO_QUERY_THROW)
+            ->doAccessibleAction(0);
+    };
+    const auto lines = [&]
+    {
+        std::vector<std::string> all;
+        for (sal_Int16 i = 0; i < customers->getItemCount(); ++i)
+            all.push_back(utf8(customers->getItem(i)));
+        return all;
+    };
+    const auto proposed = [&](const std::vector<std::string>& all)
+    {
+        return std::count_if(all.begin(), all.end(),
+                             [](const std::string& line)
+                             { return line.find("(d'après le retard)") != std::string::npos; });
+    };
+
+    Watchdog::stage("reading the proposal");
+    EXPECT_EQ(controls.as<awt::XCheckBox>("FromLateness")->getState(), 1) << "no history: proposed";
+    const std::vector<std::string> first = lines();
+    ASSERT_GT(proposed(first), 0);
+    std::string notice; // the first customer proposed at the formal notice
+    for (const std::string& line : first)
+        if (notice.empty() &&
+            line.find(" — Mise en demeure (d'après le retard) — ") != std::string::npos)
+        {
+            notice = line.substr(0, line.find(" — "));
+            EXPECT_NE(line.find("pénalités et indemnités"), std::string::npos) << line;
+        }
+    ASSERT_FALSE(notice.empty()) << "no formal notice proposed";
+    std::this_thread::sleep_for(500ms);
+    saveScreenshot(dialog, "reminders-first-run.bmp");
+
+    // Unticked: the one-step ladder, every letter a reminder 1.
+    Watchdog::stage("unticking the proposal");
+    click("FromLateness");
+    EXPECT_TRUE(waitFor([&] { return proposed(lines()) == 0; }, 10s));
+    for (const std::string& line : lines())
+        EXPECT_NE(line.find(" — Relance 1 — "), std::string::npos) << line;
+    click("FromLateness");
+    EXPECT_TRUE(waitFor([&] { return proposed(lines()) == proposed(first); }, 10s));
+
+    // Only that customer ticked, then Generate: its letter is the formal notice.
+    const std::vector<std::string> again = lines();
+    for (std::size_t i = 0; i < again.size(); ++i)
+        customers->selectItemPos(static_cast<sal_Int16>(i), again[i].rfind(notice + " — ", 0) == 0);
+    ASSERT_EQ(customers->getSelectedItemsPos().getLength(), 1);
+    Watchdog::stage("generating");
+    click("Generate");
+    const auto summary = awaitWindow<uno::Reference<awt::XMessageBox>>(
+        command, [] { return findMessageBox(); }, 120s, 200ms);
+    ASSERT_TRUE(summary.is()) << (command.done() ? command.result().message : "no summary");
+    dismiss(summary);
+    ASSERT_TRUE(command.wait(30s));
+    ASSERT_TRUE(command.result().success) << command.result().message;
+    const auto log = sample.sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Reminders)
+                                      .in(relance::Language::French));
+    const auto text = [&](sal_Int32 column, sal_Int32 row)
+    {
+        return utf8(uno::Reference<text::XTextRange>(log->getCellByPosition(column, row),
+                                                     uno::UNO_QUERY_THROW)
+                        ->getString());
+    };
+    EXPECT_EQ(text(1, 1), notice);
+    EXPECT_EQ(log->getCellByPosition(2, 1)->getValue(), 3.0) << "logged at the proposed level";
+    EXPECT_TRUE(text(1, 2).empty()) << "only the ticked customer: " << text(1, 2);
 }

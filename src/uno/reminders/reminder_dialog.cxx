@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <map>
 
 #include <com/sun/star/awt/XCheckBox.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
@@ -54,6 +55,10 @@ public:
                 fromUtf8(levelName(static_cast<ReminderLevel>(level), request_.language));
         list("OverrideLevel")->addItems(levels, 0);
         list("OverrideLevel")->selectItemPos(1, true);
+        // A first run has no history, only lateness: propose the levels it calls for, for the
+        // user to confirm or untick.
+        request_.startFromLateness = !generator_.hasHistory(request_);
+        checkBox("FromLateness")->setState(request_.startFromLateness ? 1 : 0);
         refresh();
         const uno::Reference<awt::XListBox> customers = list("Customers");
         for (sal_Int16 i = 0; i < customers->getItemCount(); ++i)
@@ -74,6 +79,11 @@ public:
                     preview();
                 else if (method.equalsAscii(kReminderHandlers[2]))
                     applyForce();
+                else if (method.equalsAscii(kReminderHandlers[3]))
+                {
+                    request_.startFromLateness = checked("FromLateness");
+                    refresh();
+                }
                 else
                     known = false;
             },
@@ -85,7 +95,8 @@ public:
     {
         return sequenceOf<OUString>({OUString::createFromAscii(kReminderHandlers[0]),
                                      OUString::createFromAscii(kReminderHandlers[1]),
-                                     OUString::createFromAscii(kReminderHandlers[2])});
+                                     OUString::createFromAscii(kReminderHandlers[2]),
+                                     OUString::createFromAscii(kReminderHandlers[3])});
     }
 
     // The request as the controls describe it now: unticked customers skipped.
@@ -115,12 +126,12 @@ private:
         return uno::Reference<awt::XTextComponent>(
             controls_->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY_THROW);
     }
-    bool checked(const char* name) const
+    uno::Reference<awt::XCheckBox> checkBox(const char* name) const
     {
         return uno::Reference<awt::XCheckBox>(
-                   controls_->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY_THROW)
-                   ->getState() == 1;
+            controls_->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY_THROW);
     }
+    bool checked(const char* name) const { return checkBox(name)->getState() == 1; }
 
     std::vector<bool> selection() const
     {
@@ -137,7 +148,14 @@ private:
     {
         const bool fr = request_.language == Language::French;
         const ReminderPlan plan = generator_.plan(request_);
-        const std::vector<bool> selected = selection();
+        // Ticks follow the customer, not the line: a change of level or of the first-run
+        // proposal can add or remove lines. A customer new to the list comes ticked.
+        std::map<std::string, bool> ticks;
+        {
+            const std::vector<bool> selected = selection();
+            for (std::size_t i = 0; i < names_.size(); ++i)
+                ticks[names_[i]] = i < selected.size() && selected[i];
+        }
         const uno::Reference<awt::XListBox> customers = list("Customers");
         customers->removeItems(0, customers->getItemCount());
         list("OverrideCustomer")->removeItems(0, list("OverrideCustomer")->getItemCount());
@@ -151,9 +169,12 @@ private:
             if (letter.invoices.size() > 3)
                 numbers += "…";
             const std::string line =
-                letter.customer.name + " — " + levelName(letter.level, request_.language) + " — " +
-                std::to_string(letter.invoices.size()) + (fr ? " facture(s) (" : " invoice(s) (") +
-                numbers + "), " + formatMoney(letter.totalBalance, request_.language) +
+                letter.customer.name + " — " + levelName(letter.level, request_.language) +
+                (letter.levelFromLateness ? (fr ? " (d'après le retard)" : " (from lateness)")
+                                          : std::string()) +
+                " — " + std::to_string(letter.invoices.size()) +
+                (fr ? " facture(s) (" : " invoice(s) (") + numbers + "), " +
+                formatMoney(letter.totalBalance, request_.language) +
                 (letter.totalPenalties + letter.totalIndemnities > 0
                      ? (fr ? " + pénalités et indemnités " : " + penalties and indemnities ") +
                            formatMoney(letter.totalPenalties + letter.totalIndemnities,
@@ -166,10 +187,19 @@ private:
                 ->addItem(fromUtf8(letter.customer.name), list("OverrideCustomer")->getItemCount());
             names_.push_back(letter.customer.name);
         }
-        for (sal_Int16 i = 0;
-             i < customers->getItemCount() && static_cast<std::size_t>(i) < selected.size(); ++i)
-            customers->selectItemPos(i, selected[static_cast<std::size_t>(i)]);
-        if (!names_.empty())
+        for (std::size_t i = 0; i < names_.size(); ++i)
+        {
+            const auto tick = ticks.find(names_[i]);
+            customers->selectItemPos(static_cast<sal_Int16>(i),
+                                     tick == ticks.end() || tick->second);
+        }
+        // A formal notice left out for a missing rate can still be lowered to reminder 2.
+        for (const Exclusion& exclusion : plan.excluded)
+            if (exclusion.reason == ExclusionReason::RateMissing)
+                list("OverrideCustomer")
+                    ->addItem(fromUtf8(exclusion.customer),
+                              list("OverrideCustomer")->getItemCount());
+        if (list("OverrideCustomer")->getItemCount() > 0)
             list("OverrideCustomer")->selectItemPos(0, true);
         std::string excluded;
         for (const Exclusion& exclusion : plan.excluded)

@@ -17,8 +17,8 @@ namespace relance::addin
 {
 
 // Handler methods named in dialogs/Reminders.xdl (a test checks the two agree).
-inline constexpr std::array<const char*, 3> kReminderHandlers = {"onApplyLevel", "onPreview",
-                                                                 "onForce"};
+inline constexpr std::array<const char*, 4> kReminderHandlers = {"onApplyLevel", "onPreview",
+                                                                 "onForce", "onFromLateness"};
 inline constexpr const char* kRemindersDialogUrl =
     "vnd.sun.star.extension://fr.relance.calc/dialogs/Reminders.xdl";
 

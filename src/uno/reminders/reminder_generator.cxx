@@ -113,6 +113,16 @@ std::string ReminderReport::summary(Language language) const
                                 std::to_string(plan.excluded.size()) + " exclusion(s)."
                           : std::to_string(letters.size()) + " reminder(s) generated, " +
                                 std::to_string(plan.excluded.size()) + " exclusion(s).";
+    // How many of each level: what the run sent, at a glance.
+    std::map<ReminderLevel, int> byLevel;
+    for (const GeneratedLetter& letter : letters)
+        ++byLevel[letter.level];
+    std::string levels;
+    for (const auto& [level, count] : byLevel)
+        levels += (levels.empty() ? "" : ", ") + levelName(level, language) + (fr ? " : " : ": ") +
+                  std::to_string(count);
+    if (!levels.empty())
+        text += "\n" + levels;
     if (stopped)
         text +=
             fr ? "\nArrêt demandé : " + std::to_string(plan.letters.size() - letters.size()) +
@@ -123,6 +133,10 @@ std::string ReminderReport::summary(Language language) const
         if (!letter.problem.empty())
             text += "\n" + letter.customer + " : " +
                     (letter.failed ? (fr ? "non envoyé : " : "not sent: ") : "") + letter.problem;
+    // A formal notice not written for want of a rate is what the user must act on.
+    for (const Exclusion& exclusion : plan.excluded)
+        if (exclusion.reason == ExclusionReason::RateMissing)
+            text += "\n" + describe(exclusion, language);
     return text;
 }
 
@@ -140,6 +154,13 @@ ReminderPlan ReminderGenerator::plan(const ReminderRequest& request) const
     return applyChoices(
         planReminders(readInput(reader, request, rowOf), reader.policy(), reader.ecbRates()),
         request);
+}
+
+bool ReminderGenerator::hasHistory(const ReminderRequest& request) const
+{
+    const LedgerReader reader(document_);
+    std::map<std::string, sal_Int32> rowOf;
+    return hasReminderHistory(readInput(reader, request, rowOf));
 }
 
 std::vector<std::string> ReminderGenerator::statements(const ReminderRequest& request,

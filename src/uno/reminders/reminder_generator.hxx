@@ -35,6 +35,8 @@ struct ReminderRequest
     bool force = false;   // regenerate what was already done today
     std::set<std::string> skipped;                      // customers the user unticked (folded)
     std::map<std::string, ReminderLevel> levelOverride; // by folded customer name
+    // Customers never reminded start at the level of their lateness (ReminderInput).
+    bool startFromLateness = false;
 };
 
 struct GeneratedLetter
@@ -74,6 +76,9 @@ public:
 
     // What would be sent, without writing anything (the dialog's list and preview).
     ReminderPlan plan(const ReminderRequest& request) const;
+    // Whether the ledger or the log holds any reminder: without, the dialog proposes levels
+    // from lateness.
+    bool hasHistory(const ReminderRequest& request) const;
 
     // Throws InputError before writing anything when the ledger cannot be read. Each letter
     // is logged as soon as it is made, so a run that stops or fails midway leaves a log of

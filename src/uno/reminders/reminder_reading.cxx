@@ -340,6 +340,7 @@ ReminderInput readInput(const LedgerReader& reader, const ReminderRequest& reque
     input.customers = reader.customers();
     input.log = reader.log();
     input.force = request.force;
+    input.startFromLateness = request.startFromLateness;
     input.levelOverrides.insert(request.levelOverride.begin(), request.levelOverride.end());
     return input;
 }

@@ -240,18 +240,21 @@ TEST_F(Reminders, FormalNoticeClaimsPenaltiesAndIndemnities)
         }
     ASSERT_GT(prepared, 0);
     const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
-    // Without the 2026-S2 ECB rate, which is not shipped, nothing is made, and the user is told
-    // where to add it, in the office's language.
+    // Without the 2026-S2 ECB rate, which is not shipped, the formal notice is not written (the
+    // other letters are), and the summary says which rate to enter where, in the office's
+    // language.
     const auto settings = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Settings);
     setText(settings, 1, 21, "");
     sample.recalculate();
     const Outcome missing = generate();
-    EXPECT_FALSE(missing.success);
-    EXPECT_NE(missing.message.find("2026-S2"), std::string::npos) << missing.message;
-    EXPECT_NE(missing.message.find(french() ? "Taux BCE à ajouter" : "add it to the rates table"),
+    ASSERT_TRUE(missing.success) << missing.message;
+    EXPECT_NE(missing.message.find(french() ? "Boulangerie Martin : mise en demeure impossible, "
+                                              "taux BCE 2026-S2 à saisir dans Paramètres"
+                                            : "Boulangerie Martin: formal notice impossible, ECB "
+                                              "rate 2026-S2 to enter in Settings"),
               std::string::npos)
         << missing.message;
-    EXPECT_EQ(usedRows(log), 1);
+    EXPECT_EQ(lastRowWith(log, 1, "Boulangerie Martin"), -1) << "no letter without its rate";
     settings->getCellByPosition(1, 21)->setValue(0.0215);
     sample.recalculate();
     const Outcome outcome = generate();
