@@ -23,11 +23,17 @@ bool sameImportedData(const ImportedInvoice& a, const ImportedInvoice& b)
            a.paymentDate == b.paymentDate && a.balance == b.balance && a.notes == b.notes;
 }
 
+bool isCreditNote(const ImportedInvoice& invoice)
+{
+    return invoice.amountInclVat && *invoice.amountInclVat < 0;
+}
+
 std::vector<PaymentEntry> paymentsFromSource(const std::vector<ImportedInvoice>& invoices)
 {
     std::vector<PaymentEntry> payments;
     for (const ImportedInvoice& invoice : invoices)
-        if (invoice.paidAmount && *invoice.paidAmount != 0)
+        // A credit note's "paid" is the owner's netting of it, not money received.
+        if (invoice.paidAmount && *invoice.paidAmount != 0 && !isCreditNote(invoice))
             payments.push_back(
                 {invoice.paymentDate, invoice.customer, *invoice.paidAmount, invoice.number});
     return payments;

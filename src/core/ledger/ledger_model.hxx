@@ -36,6 +36,11 @@ Allocation allocatePayments(const std::vector<ImportedInvoice>& invoices,
                             const std::vector<PaymentEntry>& payments);
 
 // The payments a source sheet implies: one entry per invoice with a paid amount.
+// A credit note ("avoir"): a negative amount incl. VAT. Its paid amount is how much of it the
+// owner has already netted against invoices (all of it when the sheet says nothing is left).
+bool isCreditNote(const ImportedInvoice& invoice);
+
+// One payment per invoice the sheet says was (partly) paid; credit notes make none.
 std::vector<PaymentEntry> paymentsFromSource(const std::vector<ImportedInvoice>& invoices);
 
 // One ledger row: the imported invoice and the cells the user owns (dispute, promise, hold,

@@ -89,6 +89,9 @@ ConversionReport Writer::run(const ImportResult& imported, std::size_t firstShee
     const Allocation allocation = allocatePayments(invoices, payments);
     for (std::size_t i = 0; i < rows.size(); ++i)
     {
+        // A credit note keeps what the sheet says of it: applied (nothing left) or still open.
+        if (isCreditNote(rows[i].invoice))
+            continue;
         if (allocation.paid[i] != 0 || rows[i].invoice.paidAmount)
             rows[i].invoice.paidAmount = allocation.paid[i];
         if (allocation.lastPaid[i])

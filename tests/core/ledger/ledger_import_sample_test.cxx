@@ -1,6 +1,7 @@
 // The bundled sample sheet, read from its flat ODF file, imported with the figures computed
 // from the file independently.
 #include "core/ledger/ledger_import.hxx"
+#include "core/ledger/ledger_model.hxx"
 
 #include <gtest/gtest.h>
 
@@ -126,23 +127,24 @@ TEST(LedgerImport, ReadsTheBundledSample)
                       "sample" / "factures.fods";
     ASSERT_TRUE(std::filesystem::exists(path)) << path;
     const SourceGrid grid = readFods(path);
-    ASSERT_EQ(grid.size(), 341u);
+    ASSERT_EQ(grid.size(), 339u);
 
     const HeaderGuess header = detectHeader(grid);
     EXPECT_EQ(header.headerRow, 3u);
     const std::vector<std::optional<LedgerField>> expected = {
-        F::InvoiceNumber, F::Customer,    F::InvoiceDate, F::Terms,
-        F::AmountInclVat, F::PaymentDate, F::Balance,     F::Notes,
-        std::nullopt,     std::nullopt,   std::nullopt,   std::nullopt};
+        F::InvoiceNumber, F::Customer,  F::InvoiceDate, F::Terms,        F::AmountInclVat,
+        F::PaymentDate,   F::Balance,   F::Notes,       F::LastReminder, std::nullopt,
+        std::nullopt,     std::nullopt, std::nullopt};
     EXPECT_EQ(header.mapping, expected);
 
     const ImportResult result = importInvoices(grid, header, ImportOptions{});
-    // Figures computed from the file independently (322 invoice rows, two typed twice).
-    EXPECT_EQ(result.invoices.size(), 320u);
+    // Figures computed from the file independently (323 rows: 320 invoices and one credit
+    // note, two typed twice).
+    EXPECT_EQ(result.invoices.size(), 321u);
     EXPECT_EQ(countProblems(result, Kind::BlankRow), 4u);
-    EXPECT_EQ(countProblems(result, Kind::SubtotalRow), 11u);
+    EXPECT_EQ(countProblems(result, Kind::SubtotalRow), 8u);
     EXPECT_EQ(countProblems(result, Kind::DuplicateNumber), 2u);
-    EXPECT_EQ(result.problems.size(), 17u);
+    EXPECT_EQ(result.problems.size(), 14u);
     for (const ImportProblem& problem : result.problems)
     {
         if (problem.kind == Kind::SubtotalRow)
@@ -151,13 +153,13 @@ TEST(LedgerImport, ReadsTheBundledSample)
         }
         if (problem.kind == Kind::DuplicateNumber)
         {
-            EXPECT_TRUE(problem.value == "F2024-0068" || problem.value == "F2024-0106")
+            EXPECT_TRUE(problem.value == "F2025-0056" || problem.value == "F2025-0127")
                 << problem.value;
         }
     }
 
     Cents amounts = 0, balances = 0, paid = 0;
-    std::size_t payments = 0, dueDates = 0;
+    std::size_t payments = 0, dueDates = 0, reminded = 0;
     for (const ImportedInvoice& invoice : result.invoices)
     {
         ASSERT_TRUE(invoice.invoiceDate && invoice.amountInclVat && invoice.balance)
@@ -168,30 +170,48 @@ TEST(LedgerImport, ReadsTheBundledSample)
         paid += invoice.paidAmount.value_or(0);
         payments += invoice.paymentDate.has_value();
         dueDates += invoice.dueDate.has_value();
+        reminded += invoice.lastReminderLevel.has_value();
         EXPECT_EQ(invoice.dueDate.has_value(), !invoice.terms.empty()) << invoice.number;
     }
-    EXPECT_EQ(amounts, 71213799);
-    EXPECT_EQ(balances, 22991262);
-    EXPECT_EQ(paid, 71213799 - 22991262);
-    EXPECT_EQ(payments, 212u);
+    EXPECT_EQ(amounts, 68101795);
+    EXPECT_EQ(balances, 5522013);
+    EXPECT_EQ(paid, 68101795 - 5522013);
+    EXPECT_EQ(payments, 282u);
     EXPECT_EQ(dueDates, 293u);
+    EXPECT_EQ(reminded, 9u);
 
-    // Rows typed with text: "2 mars 2024" as payment date, "01/07/2026" as invoice date,
-    // "1 479,18 €" as amount.
-    const ImportedInvoice* f9 = findInvoice(result, "F2024-0009");
-    ASSERT_NE(f9, nullptr);
-    EXPECT_EQ(iso(f9->paymentDate), "2024-03-02");
-    EXPECT_EQ(iso(f9->dueDate), "2024-02-08"); // à réception
-    const ImportedInvoice* f46 = findInvoice(result, "F2026-0046");
-    ASSERT_NE(f46, nullptr);
-    EXPECT_EQ(iso(f46->invoiceDate), "2026-07-01");
-    EXPECT_EQ(iso(f46->dueDate), "2026-07-31"); // fin de mois
-    const ImportedInvoice* f44 = findInvoice(result, "F2026-0044");
-    ASSERT_NE(f44, nullptr);
-    EXPECT_EQ(f44->amountInclVat, 147918);
-    const ImportedInvoice* f2 = findInvoice(result, "F2024-0002");
-    ASSERT_NE(f2, nullptr);
-    EXPECT_EQ(f2->customer, "Camping Les Pins SARL");
-    EXPECT_EQ(iso(f2->dueDate), "2024-02-29"); // 45 jours fin de mois, reading A
-    EXPECT_EQ(findRowOf(grid, "F2024-0002"), &grid[f2->sourceRow]);
+    // Rows typed with text: "20/03/2025" as payment date, "27/08/2024" as invoice date,
+    // "2 153,05 €" as amount.
+    const ImportedInvoice* f21 = findInvoice(result, "F2025-0021");
+    ASSERT_NE(f21, nullptr);
+    EXPECT_EQ(iso(f21->paymentDate), "2025-03-20");
+    const ImportedInvoice* f16 = findInvoice(result, "F2024-0016");
+    ASSERT_NE(f16, nullptr);
+    EXPECT_EQ(iso(f16->invoiceDate), "2024-08-27");
+    EXPECT_EQ(iso(f16->dueDate), "2024-08-27"); // à réception
+    const ImportedInvoice* f55 = findInvoice(result, "F2024-0055");
+    ASSERT_NE(f55, nullptr);
+    EXPECT_EQ(f55->amountInclVat, 215305);
+    // The owner's reminder notes: "2e relance 05/06/2026", "relancé le 20/05/2026".
+    const ImportedInvoice* f69 = findInvoice(result, "F2026-0069");
+    ASSERT_NE(f69, nullptr);
+    EXPECT_EQ(f69->lastReminderLevel, 2);
+    EXPECT_EQ(iso(f69->lastReminderDate), "2026-06-05");
+    const ImportedInvoice* f56 = findInvoice(result, "F2026-0056");
+    ASSERT_NE(f56, nullptr);
+    EXPECT_EQ(f56->lastReminderLevel, 1);
+    EXPECT_EQ(iso(f56->lastReminderDate), "2026-05-20");
+    // The credit note: negative, netted by the owner (nothing left on it).
+    const ImportedInvoice* credit = findInvoice(result, "A2026-0001");
+    ASSERT_NE(credit, nullptr);
+    EXPECT_EQ(credit->amountInclVat, -66000);
+    EXPECT_EQ(credit->balance, 0);
+    EXPECT_EQ(credit->paidAmount, -66000);
+    EXPECT_TRUE(isCreditNote(*credit));
+    // Its netting is no money received: no payment comes of it.
+    const std::vector<PaymentEntry> received = paymentsFromSource(result.invoices);
+    EXPECT_EQ(received.size(), 282u + 6u); // paid, and the six part-paid
+    for (const PaymentEntry& payment : received)
+        EXPECT_GT(payment.amount, 0) << payment.reference;
+    EXPECT_EQ(findRowOf(grid, "F2024-0016"), &grid[f16->sourceRow]);
 }
