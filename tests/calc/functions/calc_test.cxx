@@ -339,7 +339,7 @@ TEST(Calc, BundledSampleEvaluates)
     int errors = 0;
     for (int row = 5; row <= 400; ++row)
     {
-        const std::string due = "J" + std::to_string(row);
+        const std::string due = "K" + std::to_string(row);
         const auto cell = sample.cell(due.c_str());
         if (cell->getType() != table::CellContentType_FORMULA)
             continue;

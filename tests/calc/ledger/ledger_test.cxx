@@ -140,7 +140,7 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
 
     const CommandResult result = runCommand(sample.document(), asOf);
     ASSERT_TRUE(result.success) << result.message;
-    EXPECT_NE(result.message.find("320"), std::string::npos) << result.message;
+    EXPECT_NE(result.message.find("321"), std::string::npos) << result.message;
     sample.recalculate();
 
     // The source is untouched; six sheets were added.
@@ -158,15 +158,16 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
 
     const auto ledger = sheetNamed(sample.document(), ledgerName(LedgerSheet::Invoices));
     EXPECT_EQ(cellText(ledger, 0, 0), french() ? "N° facture" : "Invoice no.");
-    EXPECT_EQ(usedRows(ledger),
-              321); // header + 320 invoices: blank, subtotal, duplicate rows skipped
+    // header + 320 invoices and a credit note: blank, subtotal, duplicate rows skipped
+    EXPECT_EQ(usedRows(ledger), 322);
 
     // Every ledger row matches its source row, field by field.
     const auto sourceData = uno::Reference<sheet::XCellRangeData>(
-                                source->getCellRangeByName("A1:H341"), uno::UNO_QUERY_THROW)
+                                source->getCellRangeByName("A1:I339"), uno::UNO_QUERY_THROW)
                                 ->getDataArray();
     int checked = 0;
-    for (sal_Int32 r = 1; r < 321; ++r)
+    int creditNotes = 0;
+    for (sal_Int32 r = 1; r < 322; ++r)
     {
         const sal_Int32 sourceRow =
             static_cast<sal_Int32>(value(ledger, column("source_row"), r)) - 1;
@@ -185,7 +186,16 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
         {
             EXPECT_NEAR(value(ledger, column("amount"), r), amount, 1e-9);
         }
-        EXPECT_GT(value(ledger, column("amount"), r), 0) << "row " << r;
+        // Positive, but for the credit note ("avoir", A-numbered), netted by the owner: no
+        // balance left on it, and none counted twice.
+        if (cellText(ledger, 0, r).starts_with("A"))
+        {
+            ++creditNotes;
+            EXPECT_LT(value(ledger, column("amount"), r), 0) << "row " << r;
+            EXPECT_EQ(value(ledger, column("balance"), r), 0) << "row " << r;
+        }
+        else
+            EXPECT_GT(value(ledger, column("amount"), r), 0) << "row " << r;
         EXPECT_GT(value(ledger, column("invoice_date"), r), serial(2024, 1, 1)) << "row " << r;
         // the balance formula gives what the source says is still due
         double due = 0;
@@ -195,16 +205,17 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
         }
         ++checked;
     }
-    EXPECT_EQ(checked, 320);
+    EXPECT_EQ(checked, 321);
+    EXPECT_EQ(creditNotes, 1);
 
     // A text date and a text amount of the sample, read exactly.
-    const sal_Int32 textDateRow = findInvoice(ledger, "F2024-0021"); // "15 mars 2024" in the source
+    const sal_Int32 textDateRow = findInvoice(ledger, "F2024-0014"); // "17 août 2024" in the source
     ASSERT_GT(textDateRow, 0);
-    EXPECT_EQ(value(ledger, column("invoice_date"), textDateRow), serial(2024, 3, 15));
+    EXPECT_EQ(value(ledger, column("invoice_date"), textDateRow), serial(2024, 8, 17));
 
     // Formula columns evaluate (no #NAME?: the add-in is there) and follow the as-of date.
     int late = 0;
-    for (sal_Int32 r = 1; r < 321; ++r)
+    for (sal_Int32 r = 1; r < 322; ++r)
     {
         const auto daysLate = ledger->getCellByPosition(column("days_late"), r);
         const auto bucket = ledger->getCellByPosition(column("bucket"), r);
@@ -237,11 +248,11 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
     for (sal_Int32 c = 0; c <= column("terms"); ++c)
     {
         EXPECT_EQ(highlight(c, 1), "AND(N($I2)>0;N($J2)>0)") << c;
-        EXPECT_EQ(highlight(c, 320), "AND(N($I2)>0;N($J2)>0)") << c;
+        EXPECT_EQ(highlight(c, 321), "AND(N($I2)>0;N($J2)>0)") << c;
     }
     EXPECT_EQ(column("balance"), 8);
     EXPECT_EQ(column("days_late"), 9);
-    EXPECT_EQ(highlight(column("terms"), 321), "") << "below the table";
+    EXPECT_EQ(highlight(column("terms"), 322), "") << "below the table";
 
     // The dashboard: as-of date, receivables, and an aged balance that sums to them.
     const auto dashboard = sheetNamed(sample.document(), ledgerName(LedgerSheet::Dashboard));
@@ -285,7 +296,7 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
     sample.recalculate();
     const sal_Int32 penaltyColumn = column("penalty");
     double penalties = 0;
-    for (sal_Int32 r = 1; r <= 320; ++r)
+    for (sal_Int32 r = 1; r <= 321; ++r)
     {
         ASSERT_EQ(ledger->getCellByPosition(penaltyColumn, r)->getError(), 0) << r;
         penalties += value(ledger, penaltyColumn, r);
@@ -334,7 +345,7 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
     ASSERT_TRUE(runCommand(sample.document(), asOf).success);
     const auto ledger =
         sheetNamed(sample.document(), ledgerName(relance::addin::LedgerSheet::Invoices));
-    const sal_Int32 row = findInvoice(ledger, "F2026-0050");
+    const sal_Int32 row = findInvoice(ledger, "F2026-0054");
     ASSERT_GT(row, 0);
     // The user notes a dispute and a promise in the ledger.
     uno::Reference<text::XTextRange>(ledger->getCellByPosition(column("dispute"), row),
@@ -360,12 +371,13 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
     const sal_Int32 sourceRow = [&]
     {
         for (sal_Int32 r = 4; r < last; ++r)
-            if (cellText(source, 0, r) == "F2026-0050")
+            if (cellText(source, 0, r) == "F2026-0054")
                 return r;
         return -1;
     }();
     ASSERT_GT(sourceRow, 0);
     source->getCellByPosition(4, sourceRow)->setValue(777.77);
+    source->getCellByPosition(6, sourceRow)->setValue(777.77); // still unpaid
 
     // As a ledger made by an earlier version: without the later settings' rows, and with the
     // rates and the share overdue in a general format; the user's own value beside them stays.
@@ -434,12 +446,12 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
         ->getPropertyValue("NumberFormat") >>= userFormat;
     EXPECT_EQ(userFormat, 0) << "the user's own format";
 
-    EXPECT_EQ(usedRows(ledger), 323);
+    EXPECT_EQ(usedRows(ledger), 324);
     std::set<std::string> numbers;
-    for (sal_Int32 r = 1; r < 323; ++r)
+    for (sal_Int32 r = 1; r < 324; ++r)
         EXPECT_TRUE(numbers.insert(cellText(ledger, 0, r)).second)
             << "duplicate " << cellText(ledger, 0, r);
-    const sal_Int32 kept = findInvoice(ledger, "F2026-0050");
+    const sal_Int32 kept = findInvoice(ledger, "F2026-0054");
     EXPECT_EQ(cellText(ledger, column("dispute"), kept), "livraison incomplète");
     EXPECT_EQ(value(ledger, column("promise"), kept), serial(2026, 12, 1));
     EXPECT_NEAR(value(ledger, column("amount"), kept), 777.77, 1e-9);
@@ -455,6 +467,45 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
     EXPECT_EQ(cellText(ledger, notes, injected), "+33 6 12; -2+3; @SUM(A1); <b>&amp;</b>");
     EXPECT_EQ(ledger->getCellByPosition(notes, injected)->getType(), table::CellContentType_TEXT);
     EXPECT_NEAR(value(ledger, column("amount"), injected), 2400.0, 1e-9);
+}
+
+// The owner's own reminder notes (the sample's "Relance" column: "R2 le 12/06/2026", "2e relance
+// 05/06/2026", "relancé le 20/05/2026") become the ledger's last level and date; a re-sync
+// keeps the higher of the ledger's and the sheet's, so Relance's own record is never undone.
+TEST_F(Ledger, SeedsTheOwnersReminderNotes)
+{
+    ASSERT_TRUE(runCommand(sample.document(), asOf).success);
+    const auto ledger =
+        sheetNamed(sample.document(), ledgerName(relance::addin::LedgerSheet::Invoices));
+    const auto level = [&](const char* number)
+    { return value(ledger, column("level"), findInvoice(ledger, number)); };
+    const auto date = [&](const char* number)
+    { return value(ledger, column("level_date"), findInvoice(ledger, number)); };
+    EXPECT_EQ(level("F2026-0059"), 2.0);
+    EXPECT_EQ(date("F2026-0059"), serial(2026, 6, 12));
+    EXPECT_EQ(level("F2026-0069"), 2.0);
+    EXPECT_EQ(date("F2026-0069"), serial(2026, 6, 5));
+    EXPECT_EQ(level("F2026-0056"), 1.0);
+    EXPECT_EQ(date("F2026-0056"), serial(2026, 5, 20));
+    int seeded = 0;
+    for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
+        seeded += value(ledger, column("level"), r) > 0;
+    EXPECT_EQ(seeded, 9) << "the nine invoices the owner noted, no other";
+
+    // Relance sends the formal notice (recorded 3); the owner notes a reminder 2 on another.
+    const sal_Int32 notice = findInvoice(ledger, "F2026-0069");
+    ledger->getCellByPosition(column("level"), notice)->setValue(3);
+    ledger->getCellByPosition(column("level_date"), notice)->setValue(serial(2026, 6, 30));
+    const auto source = sheetNamed(sample.document(), "Factures");
+    for (sal_Int32 r = 4; r < usedRows(source); ++r)
+        if (cellText(source, 0, r) == "F2026-0054")
+            uno::Reference<text::XTextRange>(source->getCellByPosition(8, r), uno::UNO_QUERY_THROW)
+                ->setString(ustr("R2 le 20/06/2026"));
+    ASSERT_TRUE(runCommand(sample.document(), asOf).success);
+    EXPECT_EQ(level("F2026-0069"), 3.0) << "Relance's own record kept";
+    EXPECT_EQ(date("F2026-0069"), serial(2026, 6, 30));
+    EXPECT_EQ(level("F2026-0054"), 2.0) << "the owner's new note taken";
+    EXPECT_EQ(date("F2026-0054"), serial(2026, 6, 20));
 }
 
 TEST(LedgerEnglish, ConvertsAnEnglishSheetWithUsDates)

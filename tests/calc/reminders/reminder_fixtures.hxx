@@ -20,7 +20,10 @@
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <gtest/gtest.h>
 
 #include "calc_support.hxx"
@@ -132,6 +135,19 @@ protected:
         settings->getCellByPosition(1, 21)->setValue(0.0215);
         customers = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Customers);
         ledger = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Invoices);
+        // These tests follow the ladder from a ledger never reminded: the reminder notes the
+        // sample's owner typed (read into the ledger, see Ledger.SeedsTheOwnersReminderNotes)
+        // are cleared, as for a sheet without them.
+        const auto levelColumn = static_cast<sal_Int32>(
+            relance::addin::columnIndex(relance::addin::invoiceColumns(), "level"));
+        const auto dateColumn = static_cast<sal_Int32>(
+            relance::addin::columnIndex(relance::addin::invoiceColumns(), "level_date"));
+        uno::Reference<sheet::XSheetOperation>(
+            uno::Reference<table::XCellRange>(ledger, uno::UNO_QUERY_THROW)
+                ->getCellRangeByPosition(levelColumn, 1, dateColumn, 5000),
+            uno::UNO_QUERY_THROW)
+            ->clearContents(sheet::CellFlags::VALUE | sheet::CellFlags::DATETIME |
+                            sheet::CellFlags::STRING);
         sample.recalculate();
     }
 

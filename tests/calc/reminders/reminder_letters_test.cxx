@@ -310,14 +310,14 @@ TEST_F(Reminders, ChosenLevelIsPlannedWithItsClaims)
 // which the letter itself leaves out. The setting in Paramètres turns it off.
 TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
 {
-    // Every open invoice had reminder 1 three weeks ago; one of Martin's is now disputed.
+    // Every open invoice had reminder 1 three weeks ago; one of the Hôtel du Parc's is now disputed.
     std::string disputed;
     for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
         if (ledger->getCellByPosition(column("balance"), r)->getValue() > 0)
         {
             ledger->getCellByPosition(column("level"), r)->setValue(1);
             ledger->getCellByPosition(column("level_date"), r)->setValue(serial(2026, 10, 25));
-            if (disputed.empty() && cellText(ledger, 1, r) == "Boulangerie Martin" &&
+            if (disputed.empty() && cellText(ledger, 1, r) == "Hôtel du Parc SARL" &&
                 !cellText(ledger, column("due_date"), r).empty())
             {
                 disputed = cellText(ledger, 0, r);
@@ -325,7 +325,7 @@ TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
             }
         }
     ASSERT_FALSE(disputed.empty());
-    setText(customers, 3, customerRow("Boulangerie Martin"), "compta@boulangerie-martin.fr");
+    setText(customers, 3, customerRow("Hôtel du Parc SARL"), "compta@hotel-du-parc.fr");
     sample.recalculate();
     const Outcome outcome = generate(false, "pdf,eml", true);
     ASSERT_TRUE(outcome.success) << outcome.message;
@@ -336,7 +336,7 @@ TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
         french() ? "P. J. : relevé de compte" : "Enclosure: statement of account";
     const std::string announcement = french() ? "ci-joint le relevé" : "enclosed a statement";
     int enclosed = 0;
-    fs::path martinFirst;
+    fs::path hotelFirst;
     std::vector<std::string> names;
     for (sal_Int32 r = 1; r < usedRows(log); ++r)
         names.push_back(cellText(log, 1, r));
@@ -371,9 +371,9 @@ TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
         EXPECT_EQ(text.find("{{"), std::string::npos) << customer;
         ++enclosed;
 
-        if (customer != "Boulangerie Martin")
+        if (customer != "Hôtel du Parc SARL")
             continue;
-        martinFirst = pdf;
+        hotelFirst = pdf;
         // The disputed invoice is on the statement only; the letter's invoices on both.
         EXPECT_EQ(text.substr(0, pageBreak).find(disputed), std::string::npos);
         EXPECT_NE(text.find(disputed, statement), std::string::npos) << text.substr(statement);
@@ -412,19 +412,19 @@ TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
     setText(settings, 1, 34, french() ? "Non" : "No");
     const Outcome alone = generate(true, "pdf", false);
     ASSERT_TRUE(alone.success) << alone.message;
-    const sal_Int32 row = lastRowWith(log, 1, "Boulangerie Martin");
+    const sal_Int32 row = lastRowWith(log, 1, "Hôtel du Parc SARL");
     ASSERT_GE(row, logged);
     EXPECT_EQ(log->getCellByPosition(2, row)->getValue(), 2.0);
     const std::string letter = run("pdftotext '" + cellText(log, 7, row) + "' - 2>&1");
-    EXPECT_NE(letter.find("Boulangerie Martin"), std::string::npos);
+    EXPECT_NE(letter.find("Hôtel du Parc SARL"), std::string::npos);
     EXPECT_EQ(letter.find(title), std::string::npos);
     // Nor does the letter announce one, in its text or as an enclosure.
     EXPECT_EQ(letter.find(enclosureLine), std::string::npos);
     EXPECT_EQ(letter.find(announcement), std::string::npos) << letter.substr(0, 1500);
     // The letter made earlier the same day is kept as the log recorded it, not overwritten.
-    ASSERT_FALSE(martinFirst.empty());
-    EXPECT_NE(fs::path(cellText(log, 7, row)), martinFirst);
-    EXPECT_NE(run("pdftotext '" + martinFirst.string() + "' - 2>&1").find(title),
+    ASSERT_FALSE(hotelFirst.empty());
+    EXPECT_NE(fs::path(cellText(log, 7, row)), hotelFirst);
+    EXPECT_NE(run("pdftotext '" + hotelFirst.string() + "' - 2>&1").find(title),
               std::string::npos);
 }
 
