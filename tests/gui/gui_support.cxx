@@ -279,12 +279,18 @@ void dismiss(const uno::Reference<awt::XMessageBox>& box)
 
 void saveScreenshot(const uno::Reference<awt::XDialog>& dialog, const std::string& name)
 {
+    saveScreenshot(uno::Reference<awt::XWindow>(dialog, uno::UNO_QUERY), name);
+}
+
+void saveScreenshot(const uno::Reference<awt::XWindow>& window, const std::string& name)
+{
     try
     {
-        const uno::Reference<awt::XWindow> window(dialog, uno::UNO_QUERY_THROW);
+        if (!window.is())
+            throw uno::RuntimeException("not a window");
         const awt::Rectangle area = window->getPosSize();
         const uno::Sequence<sal_Int8> dib =
-            uno::Reference<awt::XDevice>(dialog, uno::UNO_QUERY_THROW)
+            uno::Reference<awt::XDevice>(window, uno::UNO_QUERY_THROW)
                 ->createBitmap(0, 0, area.Width, area.Height)
                 ->getDIB();
         std::string directory = env("RELANCE_GUI_ARTIFACTS");

@@ -338,8 +338,10 @@ findAccessible(const uno::Reference<accessibility::XAccessible>& root, sal_Int16
 
 void dismiss(const uno::Reference<awt::XMessageBox>& box);
 
-// For people, not asserted: the dialog as it was drawn, as a .bmp in the build directory.
+// For people, not asserted: the dialog or window as it was drawn, as a .bmp in the build
+// directory (scripts/screenshots makes README's pictures from them).
 
 void saveScreenshot(const uno::Reference<awt::XDialog>& dialog, const std::string& name);
+void saveScreenshot(const uno::Reference<awt::XWindow>& window, const std::string& name);
 
 } // namespace relance_test

@@ -22,6 +22,7 @@
 #include <com/sun/star/frame/XLayoutManager.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
@@ -165,12 +166,16 @@ TEST(Gui, ConversionDialogIsFilledFromTheSheetAndCancels)
     const auto headerRow = controls.as<awt::XNumericField>("HeaderRow");
     const auto invoiceNumber = controls.as<awt::XListBox>("Map_0");
     const auto preview = controls.as<awt::XTextComponent>("PreviewText");
-    waitFor([&] { return preview->getText().indexOf("320") >= 0; }, 10s);
+    waitFor([&] { return preview->getText().indexOf("321") >= 0; }, 10s);
     EXPECT_EQ(utf8(sourceSheet->getSelectedItem()), "Factures");
     EXPECT_EQ(headerRow->getValue(), 4.0);
     EXPECT_EQ(utf8(invoiceNumber->getSelectedItem()).substr(0, 1), "A")
         << utf8(invoiceNumber->getSelectedItem());
-    EXPECT_NE(utf8(preview->getText()).find("320"), std::string::npos) << utf8(preview->getText());
+    EXPECT_NE(utf8(preview->getText()).find("321"), std::string::npos) << utf8(preview->getText());
+    // The owner's reminder notes (column I, "Relance") proposed as the last reminder.
+    const auto lastReminder = controls.as<awt::XListBox>("Map_14");
+    EXPECT_EQ(utf8(lastReminder->getSelectedItem()).substr(0, 1), "I")
+        << utf8(lastReminder->getSelectedItem());
 
     std::this_thread::sleep_for(500ms); // let the first paint land before the screenshot
     saveScreenshot(dialog, "convert-ledger-dialog.bmp");
@@ -210,9 +215,16 @@ TEST(Gui, ConversionIsUndoneInOneStep)
     Watchdog::stage("converting silently");
     const CommandResult result = dispatch(
         sample.frame(), "fr.relance:convertLedger",
-        {argument("Silent", uno::Any(true)), argument("AsOf", uno::Any(OUString("2026-11-15")))});
+        {argument("Silent", uno::Any(true)), argument("AsOf", uno::Any(OUString("2026-06-30")))});
     ASSERT_TRUE(result.success) << result.message;
     ASSERT_EQ(sample.sheetCount(), sheetsBefore + 6);
+    // The dashboard and its aging chart, as the user opens it (a picture for README).
+    uno::Reference<sheet::XSpreadsheetView>(sample.frame()->getController(), uno::UNO_QUERY_THROW)
+        ->setActiveSheet(
+            sample.sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Dashboard)
+                             .in(relance::Language::French)));
+    std::this_thread::sleep_for(1500ms);
+    saveScreenshot(sample.frame()->getContainerWindow(), "dashboard.bmp");
     for (const std::string& name : ledgerSheetNames())
         EXPECT_TRUE(sample.sheets()->hasByName(ustr(name))) << name;
     ASSERT_TRUE(undo->isUndoPossible());

@@ -156,6 +156,8 @@ private:
             for (std::size_t i = 0; i < names_.size(); ++i)
                 ticks[names_[i]] = i < selected.size() && selected[i];
         }
+        // The customer chosen for a level change or a preview stays chosen.
+        const OUString chosen = list("OverrideCustomer")->getSelectedItem();
         const uno::Reference<awt::XListBox> customers = list("Customers");
         customers->removeItems(0, customers->getItemCount());
         list("OverrideCustomer")->removeItems(0, list("OverrideCustomer")->getItemCount());
@@ -199,7 +201,10 @@ private:
                 list("OverrideCustomer")
                     ->addItem(fromUtf8(exclusion.customer),
                               list("OverrideCustomer")->getItemCount());
-        if (list("OverrideCustomer")->getItemCount() > 0)
+        if (!chosen.isEmpty())
+            list("OverrideCustomer")->selectItem(chosen, true);
+        if (list("OverrideCustomer")->getSelectedItemPos() < 0 &&
+            list("OverrideCustomer")->getItemCount() > 0)
             list("OverrideCustomer")->selectItemPos(0, true);
         std::string excluded;
         for (const Exclusion& exclusion : plan.excluded)
