@@ -126,6 +126,36 @@ int main(int argc, char** argv)
                     ->getString()
                     .isEmpty())
             ++customerCount;
+        // Their postal addresses and SIREN too: a formal notice goes by registered post to
+        // the debtor's legal identity. Made-up streets of the Lyon area; SIREN numbers made
+        // valid (Luhn) but fictitious.
+        const char* streets[] = {"rue Victor Hugo",      "avenue Jean Jaurès", "place Bellecour",
+                                 "rue de la République", "quai Saint-Vincent", "rue Garibaldi",
+                                 "chemin des Vignes"};
+        const char* towns[] = {"69002 Lyon",         "69006 Lyon",
+                               "69100 Villeurbanne", "69300 Caluire-et-Cuire",
+                               "69500 Bron",         "38200 Vienne"};
+        for (int row = 1; row <= customerCount; ++row)
+        {
+            const std::string address = std::to_string(3 + (row * 7) % 90) + " " +
+                                        streets[row % std::size(streets)] + "\n" +
+                                        towns[(row * 5) % std::size(towns)];
+            std::string siren = std::to_string(40'000'000 + row * 1'234'567 % 50'000'000);
+            int sum = 0;
+            for (std::size_t i = 0; i < siren.size(); ++i)
+            {
+                int digit = siren[siren.size() - 1 - i] - '0';
+                if (i % 2 ==
+                    0) // doubled: they are the even positions once the check digit is added
+                    digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+                sum += digit;
+            }
+            siren += static_cast<char>('0' + (10 - sum % 10) % 10);
+            for (const auto& [column, value] : {std::pair{2, siren}, std::pair{4, address}})
+                uno::Reference<text::XTextRange>(customers->getCellByPosition(column, row),
+                                                 uno::UNO_QUERY_THROW)
+                    ->setString(OStringToOUString(value.c_str(), RTL_TEXTENCODING_UTF8));
+        }
         for (int row = 1; row <= customerCount - 2; ++row)
         {
             const std::string name =

@@ -172,6 +172,32 @@ TEST(Metadata, ReadmeMapMatchesTheTree)
             << "README.md names " << match->str() << ", which does not exist";
 }
 
+// README's pictures exist, are PNG files, and are the ones scripts/screenshots makes from the
+// real windows: every picture README shows is in docs/screenshots/, and every one there is shown.
+TEST(Metadata, ReadmeScreenshotsExist)
+{
+    const fs::path source(SOURCE_DIR);
+    ASSERT_TRUE(fs::exists(source / "scripts" / "screenshots"));
+    const std::string readme = readFile(source / "README.md");
+    EXPECT_NE(readme.find("scripts/screenshots"), std::string::npos);
+    std::size_t shown = 0;
+    const std::regex picture(R"(\]\((docs/screenshots/[a-z0-9-]+\.png)\))");
+    for (auto match = std::sregex_iterator(readme.begin(), readme.end(), picture);
+         match != std::sregex_iterator(); ++match)
+    {
+        ++shown;
+        const fs::path file = source / (*match)[1].str();
+        ASSERT_TRUE(fs::exists(file)) << file;
+        EXPECT_EQ(readFile(file).substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8)) << file;
+        EXPECT_GT(fs::file_size(file), 10'000u) << file << ": an empty window?";
+    }
+    EXPECT_GE(shown, 5u);
+    for (const auto& entry : fs::directory_iterator(source / "docs" / "screenshots"))
+        EXPECT_NE(readme.find("docs/screenshots/" + entry.path().filename().string()),
+                  std::string::npos)
+            << entry.path() << " is not shown in README.md";
+}
+
 // A file a newcomer reads in one sitting: no source file above 850 lines.
 TEST(Metadata, NoSourceFileTooLong)
 {
