@@ -203,6 +203,8 @@ std::string exclusionReasonText(ExclusionReason reason, Language language)
         return fr ? "promesse de paiement en cours" : "payment promised, not yet due";
     case ExclusionReason::InvoiceOnHold:
         return fr ? "facture suspendue" : "invoice on hold";
+    case ExclusionReason::Litigation:
+        return fr ? "en contentieux" : "in litigation";
     case ExclusionReason::CustomerOnHold:
         return fr ? "client suspendu" : "customer on hold";
     case ExclusionReason::BelowMinimum:
@@ -346,6 +348,8 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
                 reason = ExclusionReason::PromiseHeld;
                 date = invoice.promiseDate;
             }
+            else if (invoice.litigation)
+                reason = ExclusionReason::Litigation;
             else if (invoice.onHold)
                 reason = ExclusionReason::InvoiceOnHold;
             if (reason)

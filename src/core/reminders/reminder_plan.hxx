@@ -70,6 +70,7 @@ struct ReminderInvoice
     bool disputed = false;
     std::optional<DayNumber> promiseDate; // payment promised for that date
     bool onHold = false;
+    bool litigation = false; // "contentieux": in the hands of a court or a recovery agency
     // The last level sent for this invoice, 0 (none, or only a pre-due notice) to 3, and when.
     int lastLevelSent = 0;
     std::optional<DayNumber> lastReminderDate;
@@ -146,6 +147,7 @@ enum class ExclusionReason
     Disputed,             // invoice disputed
     PromiseHeld,          // payment promised for a date not yet passed (promise >= as-of)
     InvoiceOnHold,        // invoice put on hold
+    Litigation,           // invoice in litigation ("contentieux"): the procedure chases it
     CustomerOnHold,       // customer put on hold
     BelowMinimum,         // the letter's total below policy.minimumAmount
     TooSoon,              // last letter to the customer fewer than minDaysBetween days ago
@@ -187,8 +189,8 @@ struct ReminderPlan
 //    A level recorded on the as-of date is not built on the same day (a rerun regenerates the
 //    same letter rather than escalating).
 //  - Exclusions are checked in this order and reported once each: customer on hold (the whole
-//    customer), then per invoice disputed, promise held, invoice on hold; then for the letter
-//    below minimum, already reminded today (a log entry or an invoice's last reminder on the
+//    customer), then per invoice disputed, promise held, litigation, invoice on hold; then for the
+//    letter below minimum, already reminded today (a log entry or an invoice's last reminder on the
 //    as-of date at the letter's level or higher), too soon (the latest reminder, in the log or
 //    on an invoice, fewer than minDaysBetween days before the as-of date). `force` skips the
 //    last two.

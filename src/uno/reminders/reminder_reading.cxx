@@ -275,7 +275,8 @@ std::vector<ReminderInvoice> LedgerReader::invoices(std::map<std::string, sal_In
         if (!invoice.promiseDate && notes.promised)
             invoice.promiseDate = notes.promiseDate;
         // Litigation and written-off invoices are in other hands: no more letters.
-        invoice.onHold = !isBlank(cells[at("hold")]) || notes.litigation || notes.writtenOff;
+        invoice.onHold = !isBlank(cells[at("hold")]) || notes.writtenOff;
+        invoice.litigation = notes.litigation;
         invoice.lastLevelSent =
             optionalInteger(cells[at("level")], where + ", last reminder level", 0, 0, 3);
         invoice.lastReminderDate =

@@ -157,3 +157,19 @@ TEST(MissingRate, FormalNoticeLeftOutNamingTheHalfYearOthersStillPlanned)
     contractual.contractualRate = 150'000;
     EXPECT_EQ(planReminders(input, contractual).letters.size(), 2u);
 }
+
+TEST(Exclusions, AnInvoiceInLitigationIsLeftOutAsSuch)
+{
+    ReminderInput input;
+    input.asOf = kAsOf;
+    input.invoices = {invoice("F1", "Moreau", 120), invoice("F2", "Moreau", 90)};
+    input.invoices[0].litigation = true;
+    input.invoices[1].litigation = true;
+    input.startFromLateness = true;
+    const ReminderPlan plan = planReminders(input, ReminderPolicy{});
+    EXPECT_TRUE(plan.letters.empty()) << "the procedure chases it, not a letter";
+    ASSERT_EQ(plan.excluded.size(), 2u);
+    EXPECT_EQ(plan.excluded[0].reason, ExclusionReason::Litigation);
+    EXPECT_EQ(describe(plan.excluded[0], Language::French), "Moreau, facture F1 : en contentieux");
+    EXPECT_EQ(describe(plan.excluded[1], Language::English), "Moreau, invoice F2: in litigation");
+}
