@@ -106,13 +106,6 @@ constexpr Synonym kSynonyms[] = {
     {"Payment date", Field::PaymentDate},
     {"Date paid", Field::PaymentDate},
     {"Paid date", Field::PaymentDate},
-    {"Settled", Field::PaymentDate},
-    {"Settled date", Field::PaymentDate},
-    {"Settled on", Field::PaymentDate},
-    {"Date settled", Field::PaymentDate},
-    {"Cleared", Field::PaymentDate},
-    {"Cleared date", Field::PaymentDate},
-    {"Cleared on", Field::PaymentDate},
     // paid amount
     {"Réglé", Field::PaidAmount},
     {"Montant réglé", Field::PaidAmount},
@@ -242,10 +235,7 @@ bool vetoesPartialMatch(std::string_view word)
 {
     for (std::string_view veto : {"relance", "relances", "rappel", "livraison", "commande",
                                   "creation", "situation", "retard", "tva", "vat", "taux", "rate",
-                                  "mode", "moyen", "penalite", "penalites", "penalty", "indemnite",
-                                  // derived columns of exports: "DaysToSettle", "DaysLate",
-                                  // "jours_retard", "annee", "mois" are not dates to age from
-                                  "late", "settle", "annee", "mois", "year", "month"})
+                                  "mode", "moyen", "penalite", "penalites", "penalty", "indemnite"})
         if (word == veto)
             return true;
     return false;
@@ -253,25 +243,9 @@ bool vetoesPartialMatch(std::string_view word)
 
 using Words = std::vector<std::string>;
 
-// "InvoiceAmount", "customerID", "SettledDate": a space where a lower-case ASCII letter is
-// followed by an upper-case one, so that camelCase headers of exports read as words (snake_case
-// ones already do: "_" separates words).
-std::string splitCamelCase(std::string_view text)
-{
-    std::string split;
-    split.reserve(text.size() + 8);
-    for (std::size_t i = 0; i < text.size(); ++i)
-    {
-        if (i > 0 && text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z')
-            split.push_back(' ');
-        split.push_back(text[i]);
-    }
-    return split;
-}
-
 Words normalizedHeaderWords(std::string_view text)
 {
-    std::string cleaned = splitCamelCase(text);
+    std::string cleaned(text);
     // "Nº" (masculine ordinal indicator) is a letter for ICU: make it a separator like "°".
     for (std::size_t at = cleaned.find("\xc2\xba"); at != std::string::npos;
          at = cleaned.find("\xc2\xba", at))

@@ -290,26 +290,3 @@ TEST(LedgerHeader, ThrowsWithoutAnAmountAndADateOrNumber)
     EXPECT_THROW(detectHeader(tooLow, 2), InputError);
     EXPECT_EQ(detectHeader(tooLow, 3).headerRow, 2u);
 }
-
-// An AR tool's CSV export, opened in Calc: camelCase headers, derived columns that are not
-// fields. Found without any mapping.
-TEST(LedgerHeader, CamelCaseExportHeaders)
-{
-    const auto text = [](const char* value) { return SourceCell::of(std::string(value)); };
-    const SourceGrid grid = {{text("countryCode"), text("customerID"), text("invoiceNumber"),
-                              text("InvoiceDate"), text("DueDate"), text("InvoiceAmount"),
-                              text("Disputed"), text("SettledDate"), text("DaysToSettle"),
-                              text("DaysLate")}};
-    const HeaderGuess header = detectHeader(grid);
-    const std::vector<std::optional<LedgerField>> expected = {
-        std::nullopt,     F::Customer,  F::InvoiceNumber, F::InvoiceDate, F::DueDate,
-        F::AmountInclVat, std::nullopt, F::PaymentDate,   std::nullopt,   std::nullopt};
-    EXPECT_EQ(header.mapping, expected);
-    // snake_case and French exports.
-    EXPECT_EQ(matchHeader("invoice_amount"), F::AmountInclVat);
-    EXPECT_EQ(matchHeader("numero_facture"), F::InvoiceNumber);
-    EXPECT_EQ(matchHeader("date_echeance"), F::DueDate);
-    EXPECT_EQ(matchHeader("ClearedDate"), F::PaymentDate);
-    for (const char* derived : {"jours_retard", "annee", "mois", "DaysToSettle", "DaysLate"})
-        EXPECT_EQ(matchHeader(derived), std::nullopt) << derived;
-}
