@@ -310,7 +310,8 @@ TEST_F(Reminders, ChosenLevelIsPlannedWithItsClaims)
 // which the letter itself leaves out. The setting in Paramètres turns it off.
 TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
 {
-    // Every open invoice had reminder 1 three weeks ago; one of the Hôtel du Parc's is now disputed.
+    // Every open invoice had reminder 1 three weeks ago; one of the Hôtel du Parc's is now
+    // disputed.
     std::string disputed;
     for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
         if (ledger->getCellByPosition(column("balance"), r)->getValue() > 0)
@@ -424,8 +425,7 @@ TEST_F(Reminders, SecondReminderEnclosesTheStatementOfAccount)
     // The letter made earlier the same day is kept as the log recorded it, not overwritten.
     ASSERT_FALSE(hotelFirst.empty());
     EXPECT_NE(fs::path(cellText(log, 7, row)), hotelFirst);
-    EXPECT_NE(run("pdftotext '" + hotelFirst.string() + "' - 2>&1").find(title),
-              std::string::npos);
+    EXPECT_NE(run("pdftotext '" + hotelFirst.string() + "' - 2>&1").find(title), std::string::npos);
 }
 
 TEST_F(Reminders, StatementOfAccountListsEveryOpenInvoice)
