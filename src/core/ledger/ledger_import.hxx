@@ -97,8 +97,9 @@ struct ImportOptions
 // An invoice as read, every field optional except the source row.
 struct ImportedInvoice
 {
-    std::size_t sourceRow = 0; // index into the grid
-    std::string number;        // trimmed text; numbers written without ".0"
+    std::size_t sourceRow = 0;   // index into the grid
+    std::size_t sourceSheet = 0; // index into the sheets converted together (0: the only one)
+    std::string number;          // trimmed text; numbers written without ".0"
     std::string customer;
     std::string legalName;
     std::string siren;
@@ -116,6 +117,11 @@ struct ImportedInvoice
     // ledger's own columns, which keep the higher level.
     std::optional<DayNumber> lastReminderDate;
     std::optional<int> lastReminderLevel;
+    // What the sheet says of the invoice being paid, from a "Payé ? Oui/Non" column.
+    std::optional<bool> paidFlag;
+    // Why no reminder may go out until the owner has checked the invoice (a consistency
+    // remark whose fix the user accepted); empty when none. Seeds the ledger's hold column.
+    std::string hold;
 };
 
 // Where a field's value lives in an ImportedInvoice, by the kind of value it is, so that code
@@ -144,6 +150,7 @@ struct ImportProblem
     std::size_t sourceRow = 0;
     std::optional<LedgerField> field;
     std::string value; // the offending text
+    std::size_t sourceSheet = 0;
 };
 
 // "Ligne 12 : date illisible « 31/02/2024 » (Échéance)" / "Row 12: unreadable date ..."
