@@ -51,6 +51,7 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
     parsed.request.language = officeUiLanguage(context).value_or(Language::French);
     std::optional<std::size_t> headerRow;
     OUString mapping;
+    bool dateOrderGiven = false;
     for (const beans::PropertyValue& argument : arguments)
     {
         const OUString& name = argument.Name;
@@ -59,6 +60,15 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
             parsed.silent = booleanArgument(argument);
         else if (name == "SourceSheet")
             argument.Value >>= parsed.request.sourceSheet;
+        else if (name == "SourceSheets")
+        {
+            // "Janvier;Février;Mars": converted together, the first is the model unless
+            // SourceSheet names one; "*": every sheet with the model's header row.
+            argument.Value >>= text;
+            for (sal_Int32 index = 0; index >= 0;)
+                if (const OUString sheet = text.getToken(0, ';', index).trim(); !sheet.isEmpty())
+                    parsed.request.otherSheets.push_back(sheet);
+        }
         else if (name == "HeaderRow")
         {
             sal_Int32 row = 0;
@@ -70,6 +80,7 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
             argument.Value >>= mapping;
         else if (name == "DateOrder")
         {
+            dateOrderGiven = true;
             argument.Value >>= text;
             if (text == "MDY")
                 parsed.request.options.dateOrder = DateOrder::MonthDayYear;
@@ -95,6 +106,13 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
             argument.Value >>= text;
             parsed.request.language = languageFromTag(toUtf8(text));
         }
+    }
+    parsed.request.dateOrderFromData = !dateOrderGiven;
+    if (parsed.request.sourceSheet.isEmpty() && !parsed.request.otherSheets.empty() &&
+        parsed.request.otherSheets.front() != "*")
+    {
+        parsed.request.sourceSheet = parsed.request.otherSheets.front();
+        parsed.request.otherSheets.erase(parsed.request.otherSheets.begin());
     }
     if (headerRow || !mapping.isEmpty())
     {

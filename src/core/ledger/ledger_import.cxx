@@ -27,9 +27,16 @@ constexpr std::array<Field, 4> kAmountFields = {Field::AmountInclVat, Field::Amo
 class RowReader
 {
 public:
-    RowReader(const HeaderGuess& header, const ImportOptions& options, ImportResult& result)
+    RowReader(const ImportOptions& options, ImportResult& result)
         : options_(options), result_(result)
     {
+    }
+
+    // The sheet the next rows come from, and where its fields are.
+    void useSheet(const HeaderGuess& header, std::size_t sheet)
+    {
+        sheet_ = sheet;
+        columns_ = {};
         for (std::size_t column = 0; column < header.mapping.size(); ++column)
             if (const auto field = header.mapping[column]; field && !columns_[index(*field)])
                 columns_[index(*field)] = column;
@@ -76,6 +83,7 @@ public:
 
         ImportedInvoice invoice;
         invoice.sourceRow = rowIndex;
+        invoice.sourceSheet = sheet_;
         const Cell numberCell = cell(Field::InvoiceNumber);
         if (numberCell.empty())
         {
@@ -174,7 +182,8 @@ private:
 
     void addProblem(ImportProblem::Kind kind, std::optional<Field> field, std::string value)
     {
-        result_.problems.push_back(ImportProblem{kind, rowIndex_, field, std::move(value)});
+        result_.problems.push_back(
+            ImportProblem{kind, rowIndex_, field, std::move(value), sheet_});
     }
 
     // The text that makes the row a subtotal, or nullopt for an invoice row.
@@ -312,6 +321,7 @@ private:
     std::array<std::optional<std::size_t>, kLedgerFieldCount> columns_{};
     const std::vector<SourceCell>* row_ = nullptr;
     std::size_t rowIndex_ = 0;
+    std::size_t sheet_ = 0;
     std::unordered_set<std::string> seenNumbers_;
     std::unordered_set<std::string> typedNumbers_;
     // Keyed by views into the grid, which outlives the import.
@@ -321,22 +331,41 @@ private:
 
 } // namespace
 
+ImportResult importInvoices(const std::vector<SheetSource>& sheets, const ImportOptions& options)
+{
+    ImportResult result;
+    RowReader reader(options, result);
+    // Per sheet, the rows below its header; blank rows after the last filled one are the end
+    // of the sheet, not rows to report.
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::size_t rows = 0;
+    for (std::size_t sheet = 0; sheet < sheets.size(); ++sheet)
+    {
+        const SourceGrid& grid = *sheets[sheet].grid;
+        const std::size_t first = sheets[sheet].header.headerRow + 1;
+        reader.useSheet(sheets[sheet].header, sheet);
+        std::size_t end = grid.size();
+        while (end > first && reader.isBlank(grid[end - 1]))
+            --end;
+        spans.emplace_back(first, std::max(first, end));
+        rows += std::max(first, end) - first;
+        for (std::size_t rowIndex = first; rowIndex < end; ++rowIndex)
+            reader.noteTypedNumber(grid[rowIndex]);
+    }
+    reader.reserve(rows);
+    for (std::size_t sheet = 0; sheet < sheets.size(); ++sheet)
+    {
+        reader.useSheet(sheets[sheet].header, sheet);
+        for (std::size_t rowIndex = spans[sheet].first; rowIndex < spans[sheet].second; ++rowIndex)
+            reader.read((*sheets[sheet].grid)[rowIndex], rowIndex);
+    }
+    return result;
+}
+
 ImportResult importInvoices(const SourceGrid& grid, const HeaderGuess& header,
                             const ImportOptions& options)
 {
-    ImportResult result;
-    RowReader reader(header, options, result);
-    // Blank rows after the last filled one are the end of the sheet, not rows to report.
-    std::size_t end = grid.size();
-    while (end > header.headerRow + 1 && reader.isBlank(grid[end - 1]))
-        --end;
-    if (end > header.headerRow + 1)
-        reader.reserve(end - header.headerRow - 1);
-    for (std::size_t rowIndex = header.headerRow + 1; rowIndex < end; ++rowIndex)
-        reader.noteTypedNumber(grid[rowIndex]);
-    for (std::size_t rowIndex = header.headerRow + 1; rowIndex < end; ++rowIndex)
-        reader.read(grid[rowIndex], rowIndex);
-    return result;
+    return importInvoices(std::vector<SheetSource>{{&grid, header}}, options);
 }
 
 } // namespace relance

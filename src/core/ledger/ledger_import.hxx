@@ -168,4 +168,16 @@ struct ImportResult
 ImportResult importInvoices(const SourceGrid& grid, const HeaderGuess& header,
                             const ImportOptions& options);
 
+// One sheet of a workbook kept as a sheet per month or per year.
+struct SheetSource
+{
+    const SourceGrid* grid = nullptr;
+    HeaderGuess header;
+};
+
+// Several sheets read as one book, in order: an invoice number seen on an earlier sheet is a
+// duplicate on a later one; invoices and problems carry their sheet's index.
+ImportResult importInvoices(const std::vector<SheetSource>& sheets, const ImportOptions& options);
+
+
 } // namespace relance

@@ -1,4 +1,5 @@
 #include "core/ledger/ledger_preview.hxx"
+#include "core/ledger/source_sheets.hxx"
 
 #include <cstdio>
 #include <memory>
@@ -89,18 +90,23 @@ std::string formatLongDate(DayNumber day, Language language)
     return text;
 }
 
-std::string previewText(const ImportResult& result, std::size_t firstSheetRow, Language language,
+std::string previewText(const ImportResult& result, const SourceSheets& sheets, Language language,
                         std::size_t maxRows, std::size_t maxProblems)
 {
     const bool fr = language == Language::French;
     std::string text =
-        fr ? std::to_string(result.invoices.size()) + " facture(s) lue(s). Premières lignes :\n"
-           : std::to_string(result.invoices.size()) + " invoice(s) read. First rows:\n";
+        fr ? std::to_string(result.invoices.size()) + " facture(s) lue(s)"
+           : std::to_string(result.invoices.size()) + " invoice(s) read";
+    if (sheets.size() > 1)
+        text += fr ? " sur " + std::to_string(sheets.size()) + " feuilles"
+                   : " from " + std::to_string(sheets.size()) + " sheets";
+    text += fr ? ". Premières lignes :\n" : ". First rows:\n";
     for (std::size_t i = 0; i < result.invoices.size() && i < maxRows; ++i)
     {
         const ImportedInvoice& invoice = result.invoices[i];
-        text += (fr ? "Ligne " : "Row ") + std::to_string(invoice.sourceRow + firstSheetRow) +
-                " | " + invoice.number + " | " + invoice.customer + " | " +
+        text += (fr ? "Ligne " : "Row ") +
+                sourceRowText(sheets, invoice.sourceSheet, invoice.sourceRow) + " | " +
+                invoice.number + " | " + invoice.customer + " | " +
                 (invoice.invoiceDate ? formatDate(*invoice.invoiceDate, language) : "-") + " | " +
                 (invoice.dueDate ? formatDate(*invoice.dueDate, language) : "-") + " | " +
                 (invoice.amountInclVat ? formatMoney(*invoice.amountInclVat, language) : "-") +
@@ -112,10 +118,17 @@ std::string previewText(const ImportResult& result, std::size_t firstSheetRow, L
     text += fr ? "\n" + std::to_string(result.problems.size()) + " remarque(s) :\n"
                : "\n" + std::to_string(result.problems.size()) + " remark(s):\n";
     for (std::size_t i = 0; i < result.problems.size() && i < maxProblems; ++i)
-        text += "- " + describe(result.problems[i], language, firstSheetRow) + "\n";
+        text += "- " + describe(result.problems[i], language, sheets) + "\n";
     if (result.problems.size() > maxProblems)
         text += fr ? "…\n" : "...\n";
     return text;
+}
+
+std::string previewText(const ImportResult& result, std::size_t firstSheetRow, Language language,
+                        std::size_t maxRows, std::size_t maxProblems)
+{
+    return previewText(result, SourceSheets{{std::string(), firstSheetRow}}, language, maxRows,
+                       maxProblems);
 }
 
 } // namespace relance

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/ledger/ledger_import.hxx"
+#include "core/ledger/source_sheets.hxx"
 
 namespace relance
 {
@@ -19,6 +20,9 @@ std::string formatDate(DayNumber day, Language language);
 std::string formatLongDate(DayNumber day, Language language);
 
 std::string previewText(const ImportResult& result, std::size_t firstSheetRow, Language language,
+                        std::size_t maxRows = 12, std::size_t maxProblems = 40);
+// Rows named on their sheet when several sheets are converted together ("Février, 12").
+std::string previewText(const ImportResult& result, const SourceSheets& sheets, Language language,
                         std::size_t maxRows = 12, std::size_t maxProblems = 40);
 
 } // namespace relance

@@ -2,6 +2,7 @@
 // re-sync run as a single undo step; the Writer (ledger_workbook.hxx) writes the sheets.
 #include "uno/ledger/ledger_converter.hxx"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -63,11 +64,11 @@ void Writer::seedReminderHistory(std::vector<LedgerRow<UserCells>>& rows,
     }
 }
 
-ConversionReport Writer::run(const ImportResult& imported, std::size_t firstSheetRow)
+ConversionReport Writer::run(const ImportResult& imported, const SourceSheets& sources)
 {
     ConversionReport report;
     report.import = imported;
-    report.firstSheetRow = firstSheetRow;
+    report.sources = sources;
     step(5);
     const OUString ledgerName = name(LedgerSheet::Invoices);
     report.resync = sheets_->hasByName(ledgerName);
@@ -113,7 +114,7 @@ ConversionReport Writer::run(const ImportResult& imported, std::size_t firstShee
     const std::vector<Row> customers = customerRows(rows);
     // The dashboard (its chart computes its data when it is made) before the rows.
     ensureDashboard();
-    writeLedger(rows, firstSheetRow);
+    writeLedger(rows, sources);
     step(60);
     writePayments(payments, allocation);
     writeCustomers(customers);
@@ -176,6 +177,14 @@ std::string ConversionReport::summary(Language language) const
     else
         text = fr ? "Registre créé : " + std::to_string(import.invoices.size()) + " factures"
                   : "Ledger created: " + std::to_string(import.invoices.size()) + " invoices";
+    if (sources.size() > 1)
+    {
+        text += fr ? " de " + std::to_string(sources.size()) + " feuilles ("
+                   : " from " + std::to_string(sources.size()) + " sheets (";
+        for (std::size_t i = 0; i < sources.size(); ++i)
+            text += (i ? ", " : "") + sources[i].name;
+        text += ")";
+    }
     std::size_t skipped = 0;
     for (const ImportProblem& problem : import.problems)
         skipped += problem.kind == ImportProblem::Kind::BlankRow ||
@@ -201,9 +210,14 @@ OUString LedgerConverter::resolveSourceSheet(const OUString& requested) const
     if (!requested.isEmpty())
     {
         if (!sheets->hasByName(requested))
-            throw InputError("no sheet named \"" + toUtf8(requested) + "\"");
+            throw InputError("no sheet named \"" + toUtf8(requested) + "\"",
+                             "aucune feuille nommée « " + toUtf8(requested) + " »");
         if (isLedgerSheet(requested))
-            throw InputError("\"" + toUtf8(requested) + "\" is a ledger sheet, not a source");
+            throw InputError("\"" + toUtf8(requested) +
+                                 "\" is a ledger sheet, not a source: choose your invoice sheet",
+                             "« " + toUtf8(requested) +
+                                 " » est une feuille du registre, pas une source : choisissez "
+                                 "votre feuille de factures");
         return requested;
     }
     // The active sheet when the user is on a source sheet, else the first one that is not ours.
@@ -220,7 +234,9 @@ OUString LedgerConverter::resolveSourceSheet(const OUString& requested) const
     for (const OUString& name : sheets->getElementNames())
         if (!isLedgerSheet(name))
             return name;
-    throw InputError("no source sheet");
+    throw InputError("no invoice sheet: the workbook holds only the ledger's sheets",
+                     "aucune feuille de factures : le classeur ne contient que les feuilles du "
+                     "registre");
 }
 
 uno::Sequence<OUString> LedgerConverter::sourceSheetNames() const
@@ -235,11 +251,17 @@ uno::Sequence<OUString> LedgerConverter::sourceSheetNames() const
 SourceGrid LedgerConverter::readSource(const ConversionRequest& request,
                                        std::size_t& firstSheetRow) const
 {
-    const uno::Reference<sheet::XSpreadsheet> sheet =
-        sheetNamed(sheetsOf(document_), resolveSourceSheet(request.sourceSheet));
+    return readSheet(resolveSourceSheet(request.sourceSheet), request.sourceRange, firstSheetRow);
+}
+
+SourceGrid LedgerConverter::readSheet(const OUString& sheetName,
+                                      const std::optional<table::CellRangeAddress>& sourceRange,
+                                      std::size_t& firstSheetRow) const
+{
+    const uno::Reference<sheet::XSpreadsheet> sheet = sheetNamed(sheetsOf(document_), sheetName);
     table::CellRangeAddress range;
-    if (request.sourceRange)
-        range = *request.sourceRange;
+    if (sourceRange)
+        range = *sourceRange;
     else
     {
         const uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
@@ -268,19 +290,79 @@ SourceGrid LedgerConverter::readSource(const ConversionRequest& request,
     return grid;
 }
 
+LedgerConverter::ReadSheets LedgerConverter::readSheets(const ConversionRequest& request) const
+{
+    std::vector<OUString> names{resolveSourceSheet(request.sourceSheet)};
+    const bool everySameLayout =
+        std::find(request.otherSheets.begin(), request.otherSheets.end(), "*") !=
+        request.otherSheets.end();
+    if (everySameLayout)
+    {
+        for (const OUString& name : sourceSheetNames())
+            if (name != names.front())
+                names.push_back(name); // those without the model's header are left out below
+    }
+    else
+        for (const OUString& other : request.otherSheets)
+            if (!other.isEmpty())
+                if (const OUString name = resolveSourceSheet(other);
+                    std::find(names.begin(), names.end(), name) == names.end())
+                    names.push_back(name);
+    std::vector<SourceGrid> grids;
+    SourceSheets sources;
+    for (std::size_t i = 0; i < names.size(); ++i)
+    {
+        std::size_t firstSheetRow = 1;
+        grids.push_back(
+            readSheet(names[i], i == 0 ? request.sourceRange : std::nullopt, firstSheetRow));
+        sources.push_back({toUtf8(names[i]), firstSheetRow});
+    }
+    const HeaderGuess model = request.header ? *request.header : detectHeader(grids[0]);
+    std::vector<HeaderGuess> headers{model};
+    std::vector<std::size_t> kept{0};
+    for (std::size_t i = 1; i < names.size(); ++i)
+    {
+        const auto header = matchingHeader(grids[0], model, grids[i]);
+        if (!header && everySameLayout)
+            continue;
+        if (!header)
+            throw InputError(
+                "sheet \"" + sources[i].name + "\" does not have the header row of \"" +
+                    sources[0].name +
+                    "\": only sheets of the same layout convert together (leave it out, or make "
+                    "its headers the same)",
+                "la feuille « " + sources[i].name + " » n'a pas la ligne d'en-tête de « " +
+                    sources[0].name +
+                    " » : seules des feuilles de même présentation se convertissent ensemble "
+                    "(retirez-la de la liste, ou rendez ses en-têtes identiques)");
+        headers.push_back(*header);
+        kept.push_back(i);
+    }
+    ReadSheets read;
+    read.grids.reserve(kept.size()); // the SheetSources point into it: no reallocation
+    for (std::size_t k = 0; k < kept.size(); ++k)
+    {
+        read.grids.push_back(std::move(grids[kept[k]]));
+        read.sheets.push_back({&read.grids.back(), headers[k]});
+        read.sources.push_back(sources[kept[k]]);
+    }
+    return read;
+}
+
 ConversionReport LedgerConverter::convert(const ConversionRequest& request)
 {
-    std::size_t firstSheetRow = 1;
-    const SourceGrid grid = readSource(request, firstSheetRow);
-    const HeaderGuess header = request.header ? *request.header : detectHeader(grid);
+    const ReadSheets read = readSheets(request);
     ImportOptions options = request.options;
     util::Date nullDate;
     uno::Reference<beans::XPropertySet>(document_, uno::UNO_QUERY_THROW)
         ->getPropertyValue("NullDate") >>= nullDate;
     options.nullDate = toDayNumber({nullDate.Year, nullDate.Month, nullDate.Day});
-    const ImportResult imported = importInvoices(grid, header, options);
+    const ImportResult imported = importInvoices(read.sheets, options);
     if (imported.invoices.empty())
-        throw InputError("no invoice found below the header row");
+        throw InputError("no invoice found below the header row: check the header row number "
+                         "and that the amount and date columns are mapped",
+                         "aucune facture sous la ligne d'en-tête : vérifiez le numéro de la ligne "
+                         "d'en-tête et que les colonnes du montant et de la date sont choisies");
 
     if (progress_.is())
         progress_->start(fromUtf8(request.language == Language::French
@@ -311,7 +393,7 @@ ConversionReport LedgerConverter::convert(const ConversionRequest& request)
     try
     {
         Writer writer(document_, request, progress_, createdSheets);
-        report = writer.run(imported, firstSheetRow);
+        report = writer.run(imported, read.sources);
     }
     catch (...)
     {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "uno/common/uno_basics.hxx"
 
@@ -16,6 +17,7 @@
 
 #include "core/ledger/ledger_import.hxx"
 #include "core/ledger/ledger_model.hxx"
+#include "core/ledger/source_sheets.hxx"
 
 namespace relance::addin
 {
@@ -23,6 +25,11 @@ namespace relance::addin
 struct ConversionRequest
 {
     OUString sourceSheet; // empty: the first sheet that is not ours
+    // Sheets of the same layout converted with it into one ledger (a sheet per month or year).
+    std::vector<OUString> otherSheets;
+    // The order of numeric text dates (1/30/2012) read from the data itself, when it decides;
+    // else options.dateOrder. False when the user chose the order.
+    bool dateOrderFromData = false;
     std::optional<css::table::CellRangeAddress> sourceRange; // empty: the sheet's used area
     std::optional<HeaderGuess> header;                       // empty: detected
     ImportOptions options;
@@ -35,7 +42,7 @@ struct ConversionReport
     ImportResult import;
     MergeStats merge;
     bool resync = false;
-    std::size_t firstSheetRow = 1; // Calc row number of the grid's first row
+    SourceSheets sources; // the sheets converted, with the Calc row of each grid's first row
     std::string summary(Language language) const;
 };
 
@@ -48,6 +55,20 @@ public:
 
     // The source grid as the dialog previews it, and the Calc row of its first row.
     SourceGrid readSource(const ConversionRequest& request, std::size_t& firstSheetRow) const;
+    SourceGrid readSheet(const OUString& sheetName,
+                         const std::optional<css::table::CellRangeAddress>& range,
+                         std::size_t& firstSheetRow) const;
+
+    // Every sheet the request converts, read, with its header: the model sheet's given or
+    // detected, the other sheets' found from the model's (a sheet that does not share it is
+    // refused, named). Throws InputError.
+    struct ReadSheets // moved, never copied: sheets point into grids
+    {
+        std::vector<SourceGrid> grids;
+        std::vector<SheetSource> sheets;
+        SourceSheets sources;
+    };
+    ReadSheets readSheets(const ConversionRequest& request) const;
     OUString resolveSourceSheet(const OUString& requested) const;
     css::uno::Sequence<OUString> sourceSheetNames() const; // every sheet that is not the ledger's
 

@@ -55,7 +55,9 @@ public:
         explainingFailures(
             [&]
             {
-                if (method.equalsAscii(kConvertLedgerHandlers[0]))
+                if (method.equalsAscii(kConvertLedgerHandlers[0]) ||
+                    method.equalsAscii(kConvertLedgerHandlers[2]) ||
+                    method.equalsAscii(kConvertLedgerHandlers[3]))
                     showPreview();
                 else if (method.equalsAscii(kConvertLedgerHandlers[1]))
                     loadSource(sheetList()->getSelectedItem());
@@ -79,6 +81,9 @@ public:
     {
         ConversionRequest request = request_;
         request.sourceSheet = sheetList()->getSelectedItem();
+        const uno::Sequence<OUString> others = list("OtherSheets")->getSelectedItems();
+        request.otherSheets.assign(others.begin(), others.end());
+        request.dateOrderFromData = false; // the list shows the detected order, or the user's
         request.options.dateOrder = list("DateOrder")->getSelectedItemPos() == 1
                                         ? DateOrder::MonthDayYear
                                         : DateOrder::DayMonthYear;
@@ -145,11 +150,9 @@ private:
 
         // Sheets to choose from, the current one selected.
         const uno::Reference<awt::XListBox> sheets = sheetList();
+        const uno::Sequence<OUString> names = converter_.sourceSheetNames();
         if (sheets->getItemCount() == 0)
-        {
-            const uno::Sequence<OUString> names = converter_.sourceSheetNames();
             sheets->addItems(names, 0);
-        }
         sheets->selectItem(request_.sourceSheet, true);
 
         std::optional<HeaderGuess> guess;
@@ -159,6 +162,23 @@ private:
         }
         catch (const InputError&)
         {
+        }
+
+        // The other sheets, those of the same layout (a sheet per month) ticked.
+        const uno::Reference<awt::XListBox> others = list("OtherSheets");
+        others->removeItems(0, others->getItemCount());
+        for (const OUString& name : names)
+        {
+            if (name == request_.sourceSheet)
+                continue;
+            const sal_Int16 position = others->getItemCount();
+            others->addItem(name, position);
+            if (!guess)
+                continue;
+            std::size_t firstRow = 1;
+            if (matchingHeader(grid_, *guess,
+                               converter_.readSheet(name, std::nullopt, firstRow)))
+                others->selectItemPos(position, true);
         }
         uno::Reference<awt::XNumericField>(controls_->getControl("HeaderRow"), uno::UNO_QUERY_THROW)
             ->setValue(static_cast<double>(firstSheetRow_ + (guess ? guess->headerRow : 0)));
@@ -198,9 +218,10 @@ private:
         try
         {
             const ConversionRequest request = collect();
-            const ImportResult result = importInvoices(grid_, *request.header, request.options);
+            const LedgerConverter::ReadSheets read = converter_.readSheets(request);
+            const ImportResult result = importInvoices(read.sheets, request.options);
             text("PreviewText")
-                ->setText(fromUtf8(previewText(result, firstSheetRow_, request_.language)));
+                ->setText(fromUtf8(previewText(result, read.sources, request_.language)));
         }
         catch (const InputError& error)
         {

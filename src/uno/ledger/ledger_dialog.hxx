@@ -16,8 +16,8 @@ namespace relance::addin
 {
 
 // Handler methods named in dialogs/ConvertLedger.xdl (a test checks the two agree).
-inline constexpr std::array<const char*, 2> kConvertLedgerHandlers = {"onPreview",
-                                                                      "onSourceChanged"};
+inline constexpr std::array<const char*, 4> kConvertLedgerHandlers = {
+    "onPreview", "onSourceChanged", "onOtherSheetsChanged", "onFixChanged"};
 inline constexpr const char* kConvertLedgerDialogUrl =
     "vnd.sun.star.extension://fr.relance.calc/dialogs/ConvertLedger.xdl";
 

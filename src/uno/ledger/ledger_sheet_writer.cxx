@@ -34,10 +34,13 @@ uno::Any moneyValue(const std::optional<Cents>& cents)
 }
 
 uno::Any importedValue(const ImportedInvoice& invoice, const LedgerColumn& column,
-                       DayNumber nullDate, std::size_t firstSheetRow)
+                       DayNumber nullDate, const SourceSheets& sources)
 {
-    if (!column.field)
-        return uno::Any(static_cast<double>(invoice.sourceRow + firstSheetRow)); // source row
+    if (!column.field) // the source row: a number, or "Février, 12" for a sheet per month
+        return sources.size() > 1
+                   ? textValue(sourceRowText(sources, invoice.sourceSheet, invoice.sourceRow))
+                   : uno::Any(static_cast<double>(
+                         sheetRow(sources, invoice.sourceSheet, invoice.sourceRow)));
     return std::visit(
         [&](auto member) -> uno::Any
         {
@@ -119,7 +122,7 @@ Writer::readLedger(const uno::Reference<sheet::XSpreadsheet>& sheet) const
     return rows;
 }
 
-void Writer::writeLedger(const std::vector<LedgerRow<UserCells>>& rows, std::size_t firstSheetRow)
+void Writer::writeLedger(const std::vector<LedgerRow<UserCells>>& rows, const SourceSheets& sources)
 {
     bool created = false;
     const uno::Reference<sheet::XSpreadsheet> sheet = ensureSheet(LedgerSheet::Invoices, created);
@@ -184,7 +187,7 @@ void Writer::writeLedger(const std::vector<LedgerRow<UserCells>>& rows, std::siz
             {
                 uno::Any& cell = out[c - first];
                 if (columns[c].source == ColumnSource::Imported)
-                    cell = importedValue(rows[r].invoice, columns[c], nullDate_, firstSheetRow);
+                    cell = importedValue(rows[r].invoice, columns[c], nullDate_, sources);
                 else if (rows[r].user.size() > c && rows[r].user[c].hasValue())
                     cell = rows[r].user[c];
                 else

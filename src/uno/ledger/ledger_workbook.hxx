@@ -86,7 +86,7 @@ public:
            std::vector<OUString>& createdSheets);
 
     // ledger_converter.cxx: one conversion or re-sync, sheet after sheet.
-    ConversionReport run(const ImportResult& imported, std::size_t firstSheetRow);
+    ConversionReport run(const ImportResult& imported, const SourceSheets& sources);
 
 private:
     OUString name(LedgerSheet sheet) const { return text(sheetName(sheet), language_); }
@@ -109,7 +109,7 @@ private:
     // ledger_sheet_writer.cxx: Registre, the invoices.
     std::vector<LedgerRow<UserCells>>
     readLedger(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet) const;
-    void writeLedger(const std::vector<LedgerRow<UserCells>>& rows, std::size_t firstSheetRow);
+    void writeLedger(const std::vector<LedgerRow<UserCells>>& rows, const SourceSheets& sources);
     void seedReminderHistory(std::vector<LedgerRow<UserCells>>& rows,
                              const std::vector<ImportedInvoice>& source) const;
     void fillFormulas(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
