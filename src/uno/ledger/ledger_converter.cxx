@@ -64,6 +64,33 @@ void Writer::seedReminderHistory(std::vector<LedgerRow<UserCells>>& rows,
     }
 }
 
+// An invoice the user asked to hold while checking it (a consistency remark's fix) is held in
+// the ledger's own column, which the user clears; a hold already typed there is kept.
+void Writer::seedHolds(std::vector<LedgerRow<UserCells>>& rows,
+                       const std::vector<ImportedInvoice>& source) const
+{
+    std::unordered_map<std::string, const std::string*> held;
+    for (const ImportedInvoice& invoice : source)
+        if (!invoice.hold.empty())
+            held.emplace(invoiceKey(invoice.number), &invoice.hold);
+    if (held.empty())
+        return;
+    const std::size_t holdColumn = columnIndex(invoiceColumns(), "hold");
+    for (LedgerRow<UserCells>& row : rows)
+    {
+        const auto found = held.find(invoiceKey(row.invoice.number));
+        if (found == held.end())
+            continue;
+        if (row.user.size() < invoiceColumns().size())
+            row.user.resize(invoiceColumns().size());
+        const uno::Any& current = row.user[holdColumn];
+        OUString typed;
+        if (current.hasValue() && (!(current >>= typed) || !typed.trim().isEmpty()))
+            continue;
+        row.user[holdColumn] <<= fromUtf8(*found->second);
+    }
+}
+
 ConversionReport Writer::run(const ImportResult& imported, const SourceSheets& sources)
 {
     ConversionReport report;
@@ -78,6 +105,7 @@ ConversionReport Writer::run(const ImportResult& imported, const SourceSheets& s
         existing = readLedger(sheetNamed(sheets_, ledgerName));
     std::vector<LedgerRow<UserCells>> rows = mergeLedger(existing, imported.invoices, report.merge);
     seedReminderHistory(rows, imported.invoices);
+    seedHolds(rows, imported.invoices);
     step(20);
 
     // Payments: the source's, plus any the user added in the ledger; then allocate.

@@ -112,6 +112,8 @@ private:
     void writeLedger(const std::vector<LedgerRow<UserCells>>& rows, const SourceSheets& sources);
     void seedReminderHistory(std::vector<LedgerRow<UserCells>>& rows,
                              const std::vector<ImportedInvoice>& source) const;
+    void seedHolds(std::vector<LedgerRow<UserCells>>& rows,
+                   const std::vector<ImportedInvoice>& source) const;
     void fillFormulas(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                       const std::vector<LedgerColumn>& columns, sal_Int32 lastRow) const;
     void highlightOverdue(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
