@@ -336,6 +336,7 @@ ImportResult importInvoices(const SourceGrid& grid, const HeaderGuess& header,
         reader.noteTypedNumber(grid[rowIndex]);
     for (std::size_t rowIndex = header.headerRow + 1; rowIndex < end; ++rowIndex)
         reader.read(grid[rowIndex], rowIndex);
+    checkConsistency(result, {}, options);
     return result;
 }
 
