@@ -641,3 +641,73 @@ TEST(ConsistencyChecks, PaidAmountsTypedExclVat)
         EXPECT_EQ(totalBalance(fixed), unpaid);
     }
 }
+
+TEST(ConsistencyChecks, RepeatedNumberWithAnotherAmount)
+{
+    const SourceGrid grid = {
+        {T("N° facture"), T("Client"), T("Date"), T("Montant TTC")},
+        /* 1 */ {T("F-1"), T("Martin"), T("02/03/2026"), N(100)},
+        /* 2 */ {T("F-2"), T("Dubois"), T("03/03/2026"), N(200)},
+        /* 3: another amount: another invoice typed with the same number */
+        {T("f-1"), T("Martin"), T("31/02/2026"), N(150)},
+        /* 4: the same invoice typed twice */
+        {T("F-1"), T("Martin"), T("02/03/2026"), N(100)},
+        /* 5: a number the sheet really has: the kept row must not take it */
+        {T("F-1-2"), T("Perrin"), T("05/03/2026"), N(80)},
+        /* 6 */ {T("F-1"), T("Martin"), T("06/03/2026"), N(175)},
+        /* 7: no amount: nothing would be lost */
+        {T("F-2"), T("Dubois"), T("06/03/2026"), E},
+    };
+    const HeaderGuess header = detectHeader(grid);
+    const auto numbers = [](const ImportResult& result)
+    {
+        std::vector<std::string> list;
+        for (const ImportedInvoice& invoice : result.invoices)
+            list.push_back(invoice.number);
+        return list;
+    };
+    const auto problemKinds = [](const ImportResult& result)
+    {
+        std::vector<std::pair<Kind, std::size_t>> list;
+        for (const ImportProblem& problem : result.problems)
+            list.emplace_back(problem.kind, problem.sourceRow);
+        return list;
+    };
+
+    ImportOptions options;
+    const ImportResult refused = importInvoices(grid, header, options);
+    EXPECT_EQ(numbers(refused), (std::vector<std::string>{"F-1", "F-2", "F-1-2"}));
+    // Refused, the rows with another amount are skipped like duplicates, their cells unread.
+    EXPECT_EQ(problemKinds(refused),
+              (std::vector<std::pair<Kind, std::size_t>>{{Kind::DuplicateNumber, 3},
+                                                         {Kind::DuplicateNumber, 4},
+                                                         {Kind::DuplicateNumber, 6},
+                                                         {Kind::DuplicateNumber, 7}}));
+    ASSERT_EQ(kindsOf(refused), std::vector<RemarkKind>{RK::NumberOtherAmount});
+    const ConsistencyRemark& remark = refused.remarks[0];
+    EXPECT_EQ(remark.count, 2u);
+    EXPECT_EQ(remark.rows, (std::vector<std::size_t>{1, 3, 6}));
+    EXPECT_EQ(remark.amount, 32500);
+    EXPECT_EQ(remark.sample, "F-1-3");
+    EXPECT_FALSE(remark.fixed);
+    EXPECT_EQ(describe(remark, Language::French),
+              "2 lignes reprennent le numéro d'une facture précédente avec un autre montant : "
+              "325,00" +
+                  kNbsp + "€ seraient ignorés (lignes 2, 4 et 7)");
+
+    options.acceptedFixes = {RK::NumberOtherAmount};
+    const ImportResult kept = importInvoices(grid, header, options);
+    EXPECT_EQ(numbers(kept), (std::vector<std::string>{"F-1", "F-2", "F-1-3", "F-1-2", "F-1-4"}));
+    EXPECT_EQ(kept.invoices[2].amountInclVat, 15000);
+    EXPECT_EQ(kept.invoices[4].amountInclVat, 17500);
+    EXPECT_EQ(kept.invoices[4].sourceRow, 6u);
+    // The kept row's unreadable date is reported now that the row is read.
+    EXPECT_EQ(problemKinds(kept),
+              (std::vector<std::pair<Kind, std::size_t>>{{Kind::UnreadableDate, 3},
+                                                         {Kind::DuplicateNumber, 4},
+                                                         {Kind::DuplicateNumber, 7}}));
+    ASSERT_EQ(kindsOf(kept), std::vector<RemarkKind>{RK::NumberOtherAmount});
+    EXPECT_TRUE(kept.remarks[0].fixed);
+    EXPECT_EQ(fixText(kept.remarks[0], Language::French),
+              "Corrigé : gardées comme factures distinctes, numérotées à la suite (« F-1-3 »…)");
+}
