@@ -93,9 +93,20 @@ std::string previewText(const ImportResult& result, std::size_t firstSheetRow, L
                         std::size_t maxRows, std::size_t maxProblems)
 {
     const bool fr = language == Language::French;
-    std::string text =
-        fr ? std::to_string(result.invoices.size()) + " facture(s) lue(s). Premières lignes :\n"
-           : std::to_string(result.invoices.size()) + " invoice(s) read. First rows:\n";
+    std::string text;
+    // The remarks first: each is money wrongly chased or left out unless the user decides.
+    if (!result.remarks.empty())
+    {
+        const std::string count = std::to_string(result.remarks.size());
+        text = fr ? "Incohérences à vérifier (" + count + ") :\n"
+                  : "Inconsistencies to check (" + count + "):\n";
+        for (const ConsistencyRemark& remark : result.remarks)
+            text += "- " + describe(remark, language, firstSheetRow) + "\n  " +
+                    fixText(remark, language) + "\n";
+        text += "\n";
+    }
+    text += fr ? std::to_string(result.invoices.size()) + " facture(s) lue(s). Premières lignes :\n"
+               : std::to_string(result.invoices.size()) + " invoice(s) read. First rows:\n";
     for (std::size_t i = 0; i < result.invoices.size() && i < maxRows; ++i)
     {
         const ImportedInvoice& invoice = result.invoices[i];

@@ -711,3 +711,33 @@ TEST(ConsistencyChecks, RepeatedNumberWithAnotherAmount)
     EXPECT_EQ(fixText(kept.remarks[0], Language::French),
               "Corrigé : gardées comme factures distinctes, numérotées à la suite (« F-1-3 »…)");
 }
+
+TEST(ConsistencyChecks, PreviewListsTheRemarksFirst)
+{
+    ImportResult result =
+        checked({paid(12000, 10000, "Payée"), paid(12000, 13000)}, {RK::Overpaid});
+    const std::string french = previewText(result, 1, Language::French);
+    EXPECT_TRUE(french.starts_with(
+        "Incohérences à vérifier (2) :\n"
+        "- 1 facture dite « Payée » dont le montant réglé est le montant HT : 20,00" +
+        kNbsp +
+        "€ de TVA resteraient dus (ligne 5)\n"
+        "  Correction proposée : la traiter comme réglée\n"
+        "- 1 facture réglée au-delà de son montant : 10,00" +
+        kNbsp +
+        "€ de trop-perçu (ligne 5)\n"
+        "  Corrigé : montant réglé ramené à celui de la facture\n"
+        "\n2 facture(s) lue(s)."))
+        << french;
+    const std::string english = previewText(result, 1, Language::English);
+    EXPECT_TRUE(english.starts_with("Inconsistencies to check (2):\n- 1 invoice marked “Payée”"))
+        << english;
+    EXPECT_NE(english.find("\n  Fixed: paid amount capped at the invoice amount\n\n2 invoice(s) "
+                           "read."),
+              std::string::npos)
+        << english;
+
+    result = checked({paid(12000, 12000, "Payée")});
+    EXPECT_TRUE(previewText(result, 1, Language::French).starts_with("1 facture(s) lue(s)."));
+    EXPECT_TRUE(previewText(result, 1, Language::English).starts_with("1 invoice(s) read."));
+}
