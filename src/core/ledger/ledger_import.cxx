@@ -45,7 +45,7 @@ public:
     void reserve(std::size_t rows)
     {
         result_.invoices.reserve(rows);
-        seenNumbers_.reserve(rows);
+        invoiceByNumber_.reserve(rows);
     }
 
     // Numbers typed anywhere in the sheet: a number made up for a row without one must not
@@ -84,12 +84,15 @@ public:
         ImportedInvoice invoice;
         invoice.sourceRow = rowIndex;
         invoice.sourceSheet = sheet_;
+        const std::size_t invoiceIndex = result_.invoices.size();
+        std::optional<std::size_t> earlier; // the invoice that already has this row's number
         const Cell numberCell = cell(Field::InvoiceNumber);
         if (numberCell.empty())
         {
             invoice.number = "L" + std::to_string(rowIndex + 1);
-            for (int suffix = 2; typedNumbers_.count(duplicateKey(invoice.number)) ||
-                                 !seenNumbers_.insert(duplicateKey(invoice.number)).second;
+            for (int suffix = 2;
+                 typedNumbers_.count(duplicateKey(invoice.number)) ||
+                 !invoiceByNumber_.emplace(duplicateKey(invoice.number), invoiceIndex).second;
                  ++suffix)
                 invoice.number = "L" + std::to_string(rowIndex + 1) + "-" + std::to_string(suffix);
             addProblem(ImportProblem::Kind::MissingNumber, Field::InvoiceNumber, invoice.number);
@@ -97,13 +100,12 @@ public:
         else
         {
             invoice.number = cellText(numberCell);
-            if (!seenNumbers_.insert(duplicateKey(invoice.number)).second)
-            {
-                addProblem(ImportProblem::Kind::DuplicateNumber, Field::InvoiceNumber,
-                           invoice.number);
-                return;
-            }
+            if (const auto [found, inserted] =
+                    invoiceByNumber_.emplace(duplicateKey(invoice.number), invoiceIndex);
+                !inserted)
+                earlier = found->second;
         }
+        const std::size_t problemsBefore = result_.problems.size();
 
         invoice.customer = cellText(cell(Field::Customer));
         invoice.legalName = cellText(cell(Field::LegalName));
@@ -144,11 +146,52 @@ public:
         if (!invoice.amountInclVat && cell(Field::AmountInclVat).empty())
             addProblem(ImportProblem::Kind::MissingAmount, Field::AmountInclVat, {});
 
+        if (earlier && !keepRepeatedNumber(invoice, *earlier, problemsBefore))
+            return;
         result_.invoices.push_back(std::move(invoice));
     }
 
+    const std::vector<RepeatedNumber>& repeatedNumbers() const { return repeated_; }
+
 private:
     Cell cell(Field field) const { return readCell(*row_, columns_[index(field)]); }
+
+    // A row with an earlier invoice's number, read whole. With the same amount it is the same
+    // invoice typed twice: skipped, its cells unreported. With another amount it is money the
+    // sheet claims: named in a remark, and kept as "<number>-2" (-3...) when the user accepts,
+    // the number spelled as the first invoice has it; refused, it is skipped as a duplicate.
+    // Compared with the first invoice of the number only.
+    bool keepRepeatedNumber(ImportedInvoice& invoice, std::size_t earlier,
+                            std::size_t problemsBefore)
+    {
+        const ImportedInvoice& first = result_.invoices[earlier];
+        const auto skip = [&]
+        {
+            result_.problems.erase(result_.problems.begin() +
+                                       static_cast<std::ptrdiff_t>(problemsBefore),
+                                   result_.problems.end());
+            addProblem(ImportProblem::Kind::DuplicateNumber, Field::InvoiceNumber, invoice.number);
+            return false;
+        };
+        if (!invoice.amountInclVat || invoice.amountInclVat == first.amountInclVat)
+            return skip();
+        std::string number;
+        for (int suffix = 2;; ++suffix)
+        {
+            number = first.number + "-" + std::to_string(suffix);
+            const std::string key = duplicateKey(number);
+            if (!typedNumbers_.count(key) && !invoiceByNumber_.count(key))
+                break;
+        }
+        const bool keep = acceptsFix(options_, RemarkKind::NumberOtherAmount);
+        repeated_.push_back({first.sourceRow, rowIndex_, *invoice.amountInclVat, number, keep,
+                             first.sourceSheet, sheet_});
+        if (!keep)
+            return skip();
+        invoiceByNumber_.emplace(duplicateKey(number), result_.invoices.size());
+        invoice.number = std::move(number);
+        return true;
+    }
 
     void readReminderMark(ImportedInvoice& invoice)
     {
@@ -182,8 +225,7 @@ private:
 
     void addProblem(ImportProblem::Kind kind, std::optional<Field> field, std::string value)
     {
-        result_.problems.push_back(
-            ImportProblem{kind, rowIndex_, field, std::move(value), sheet_});
+        result_.problems.push_back(ImportProblem{kind, rowIndex_, field, std::move(value), sheet_});
     }
 
     // The text that makes the row a subtotal, or nullopt for an invoice row.
@@ -322,11 +364,13 @@ private:
     const std::vector<SourceCell>* row_ = nullptr;
     std::size_t rowIndex_ = 0;
     std::size_t sheet_ = 0;
-    std::unordered_set<std::string> seenNumbers_;
+    // Every number given so far (typed or made up), to the index of its invoice.
+    std::unordered_map<std::string, std::size_t> invoiceByNumber_;
     std::unordered_set<std::string> typedNumbers_;
     // Keyed by views into the grid, which outlives the import.
     std::unordered_map<std::string_view, std::optional<PaymentTerms>> termsCache_;
     std::unordered_map<std::string_view, std::optional<DayNumber>> dateCache_;
+    std::vector<RepeatedNumber> repeated_;
 };
 
 } // namespace
@@ -359,6 +403,7 @@ ImportResult importInvoices(const std::vector<SheetSource>& sheets, const Import
         for (std::size_t rowIndex = spans[sheet].first; rowIndex < spans[sheet].second; ++rowIndex)
             reader.read((*sheets[sheet].grid)[rowIndex], rowIndex);
     }
+    checkConsistency(result, reader.repeatedNumbers(), options);
     return result;
 }
 

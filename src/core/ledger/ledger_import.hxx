@@ -17,6 +17,7 @@
 #include "core/common/language.hxx"
 #include "core/common/money.hxx"
 #include "core/calendar/payment_terms.hxx"
+#include "core/ledger/consistency_checks.hxx"
 
 namespace relance
 {
@@ -92,6 +93,9 @@ struct ImportOptions
     std::optional<PaymentTerms> defaultTerms; // used when the row has neither terms nor due date
     EndOfMonthReading reading = EndOfMonthReading::DaysThenEndOfMonth;
     DayNumber nullDate = toDayNumber({1899, 12, 30}); // the source document's null date
+    // The consistency remarks whose fix the user accepted (the others only name the rows).
+    std::vector<RemarkKind> acceptedFixes;
+    Language language = Language::French; // of the hold reasons the fixes write
 };
 
 // An invoice as read, every field optional except the source row.
@@ -162,9 +166,11 @@ struct ImportResult
 {
     std::vector<ImportedInvoice> invoices;
     std::vector<ImportProblem> problems;
+    std::vector<ConsistencyRemark> remarks; // with the accepted fixes already applied
 };
 
-// Reads every row below the header. Never throws for bad cells: they become problems.
+// Reads every row below the header, then checks the invoices' consistency (checkConsistency).
+// Never throws for bad cells: they become problems.
 ImportResult importInvoices(const SourceGrid& grid, const HeaderGuess& header,
                             const ImportOptions& options);
 
@@ -178,6 +184,5 @@ struct SheetSource
 // Several sheets read as one book, in order: an invoice number seen on an earlier sheet is a
 // duplicate on a later one; invoices and problems carry their sheet's index.
 ImportResult importInvoices(const std::vector<SheetSource>& sheets, const ImportOptions& options);
-
 
 } // namespace relance

@@ -94,9 +94,20 @@ std::string previewText(const ImportResult& result, const SourceSheets& sheets, 
                         std::size_t maxRows, std::size_t maxProblems)
 {
     const bool fr = language == Language::French;
-    std::string text =
-        fr ? std::to_string(result.invoices.size()) + " facture(s) lue(s)"
-           : std::to_string(result.invoices.size()) + " invoice(s) read";
+    std::string text;
+    // The remarks first: each is money wrongly chased or left out unless the user decides.
+    if (!result.remarks.empty())
+    {
+        const std::string count = std::to_string(result.remarks.size());
+        text = fr ? "Incohérences à vérifier (" + count + ") :\n"
+                  : "Inconsistencies to check (" + count + "):\n";
+        for (const ConsistencyRemark& remark : result.remarks)
+            text += "- " + describe(remark, language, sheets) + "\n  " + fixText(remark, language) +
+                    "\n";
+        text += "\n";
+    }
+    text += fr ? std::to_string(result.invoices.size()) + " facture(s) lue(s)"
+               : std::to_string(result.invoices.size()) + " invoice(s) read";
     if (sheets.size() > 1)
         text += fr ? " sur " + std::to_string(sheets.size()) + " feuilles"
                    : " from " + std::to_string(sheets.size()) + " sheets";

@@ -1,5 +1,6 @@
-// What the conversion dialog shows before anything is written: the first rows as they will be
-// read and the problems found. Pure text, so the dialog only displays it.
+// What the conversion dialog shows before anything is written: the consistency remarks with
+// their fixes, the first rows as they will be read and the problems found. Pure text, so the
+// dialog only displays it.
 #pragma once
 
 #include <string>

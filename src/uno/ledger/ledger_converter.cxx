@@ -219,10 +219,22 @@ std::string ConversionReport::summary(Language language) const
                    problem.kind == ImportProblem::Kind::SubtotalRow ||
                    problem.kind == ImportProblem::Kind::DuplicateNumber;
     text += fr ? " ; " + std::to_string(skipped) + " ligne(s) ignorée(s), " +
-                     std::to_string(import.problems.size() - skipped) + " valeur(s) à vérifier."
+                     std::to_string(import.problems.size() - skipped) + " valeur(s) à vérifier"
                : "; " + std::to_string(skipped) + " row(s) skipped, " +
-                     std::to_string(import.problems.size() - skipped) + " value(s) to check.";
-    return text;
+                     std::to_string(import.problems.size() - skipped) + " value(s) to check";
+    // A silent conversion shows no preview: the inconsistencies left as read are named here.
+    std::size_t fixed = 0;
+    for (const ConsistencyRemark& remark : import.remarks)
+        fixed += remark.fixed;
+    if (const std::size_t open = import.remarks.size() - fixed; open > 0)
+        text += fr ? ", " + std::to_string(open) + " incohérence(s) à vérifier"
+                   : ", " + std::to_string(open) + " inconsistenc" + (open == 1 ? "y" : "ies") +
+                         " to check";
+    if (fixed > 0)
+        text += fr ? ", " + std::to_string(fixed) + " incohérence(s) corrigée(s)"
+                   : ", " + std::to_string(fixed) + " inconsistenc" + (fixed == 1 ? "y" : "ies") +
+                         " fixed";
+    return text + ".";
 }
 
 LedgerConverter::LedgerConverter(uno::Reference<uno::XComponentContext> context,
@@ -321,9 +333,8 @@ SourceGrid LedgerConverter::readSheet(const OUString& sheetName,
 LedgerConverter::ReadSheets LedgerConverter::readSheets(const ConversionRequest& request) const
 {
     std::vector<OUString> names{resolveSourceSheet(request.sourceSheet)};
-    const bool everySameLayout =
-        std::find(request.otherSheets.begin(), request.otherSheets.end(), "*") !=
-        request.otherSheets.end();
+    const bool everySameLayout = std::find(request.otherSheets.begin(), request.otherSheets.end(),
+                                           "*") != request.otherSheets.end();
     if (everySameLayout)
     {
         for (const OUString& name : sourceSheetNames())
@@ -381,6 +392,7 @@ ConversionReport LedgerConverter::convert(const ConversionRequest& request)
 {
     const ReadSheets read = readSheets(request);
     ImportOptions options = request.options;
+    options.language = request.language; // of the hold reasons the accepted fixes write
     util::Date nullDate;
     uno::Reference<beans::XPropertySet>(document_, uno::UNO_QUERY_THROW)
         ->getPropertyValue("NullDate") >>= nullDate;

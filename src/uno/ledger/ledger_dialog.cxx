@@ -176,8 +176,7 @@ private:
             if (!guess)
                 continue;
             std::size_t firstRow = 1;
-            if (matchingHeader(grid_, *guess,
-                               converter_.readSheet(name, std::nullopt, firstRow)))
+            if (matchingHeader(grid_, *guess, converter_.readSheet(name, std::nullopt, firstRow)))
                 others->selectItemPos(position, true);
         }
         uno::Reference<awt::XNumericField>(controls_->getControl("HeaderRow"), uno::UNO_QUERY_THROW)

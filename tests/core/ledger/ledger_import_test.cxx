@@ -244,6 +244,7 @@ TEST(LedgerImport, ImportsAHundredThousandRows)
     grid.push_back({T("Suivi")});
     grid.push_back({T("N° facture"), T("Client"), T("Date"), T("Conditions"), T("Montant TTC"),
                     T("Réglé le"), T("Reste dû"), T("Remarques")});
+    // "f0" typed again with other amounts than F0's: rows skipped, and named in one remark.
     std::size_t expectedBlank = 0, expectedSubtotal = 0, expectedDuplicate = 0;
     for (std::size_t i = 0; i < kRows; ++i)
     {
@@ -297,6 +298,10 @@ TEST(LedgerImport, ImportsAHundredThousandRows)
     EXPECT_EQ(countProblems(result, Kind::SubtotalRow), expectedSubtotal);
     EXPECT_EQ(countProblems(result, Kind::DuplicateNumber), expectedDuplicate);
     EXPECT_EQ(result.problems.size(), expectedBlank + expectedSubtotal + expectedDuplicate);
+    ASSERT_EQ(result.remarks.size(), 1u);
+    EXPECT_EQ(result.remarks[0].kind, RemarkKind::NumberOtherAmount);
+    EXPECT_EQ(result.remarks[0].count, expectedDuplicate);
+    EXPECT_FALSE(result.remarks[0].fixed);
     std::size_t withDueDate = 0;
     for (const ImportedInvoice& invoice : result.invoices)
     {
