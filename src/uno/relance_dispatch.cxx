@@ -87,6 +87,37 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
             else if (!text.isEmpty() && text != "DMY")
                 throw InputError("DateOrder: expects DMY or MDY");
         }
+        else if (name == "Fixes")
+        {
+            // "paid_excl_vat;overpaid", or "all": the consistency fixes to apply.
+            argument.Value >>= text;
+            for (sal_Int32 index = 0; index >= 0;)
+            {
+                const OUString key = text.getToken(0, ';', index).trim();
+                if (key.isEmpty())
+                    continue;
+                if (key == "all")
+                {
+                    for (std::size_t kind = 0; kind < kRemarkKindCount; ++kind)
+                        parsed.request.options.acceptedFixes.push_back(
+                            static_cast<RemarkKind>(kind));
+                    continue;
+                }
+                const auto kind = remarkFromKey(toUtf8(key));
+                if (!kind)
+                    throw InputError("Fixes: unknown remark \"" + toUtf8(key) +
+                                         "\"; expects all or keys among paid_excl_vat, "
+                                         "paid_status_with_balance, unpaid_status_nothing_due, "
+                                         "overpaid, number_other_amount, payment_before_invoice, "
+                                         "due_before_invoice, vat_ratio",
+                                     "Fixes : remarque inconnue « " + toUtf8(key) +
+                                         " » ; attend all ou des clés parmi paid_excl_vat, "
+                                         "paid_status_with_balance, unpaid_status_nothing_due, "
+                                         "overpaid, number_other_amount, payment_before_invoice, "
+                                         "due_before_invoice, vat_ratio");
+                parsed.request.options.acceptedFixes.push_back(*kind);
+            }
+        }
         else if (name == "DefaultTerms")
         {
             argument.Value >>= text;
@@ -313,7 +344,7 @@ void RelanceDispatch::dispatchWithNotification(
                 }
                 const ConversionReport report = converter.convert(request);
                 notify(listener, self, frame::DispatchResultState::SUCCESS,
-                       fromUtf8(report.summary(request.language)));
+                       fromUtf8(report.summary(request.language, true)));
             }
             else
             {

@@ -191,7 +191,7 @@ SourceCell toSourceCell(const uno::Any& value)
 
 } // namespace
 
-std::string ConversionReport::summary(Language language) const
+std::string ConversionReport::summary(Language language, bool withKeys) const
 {
     const bool fr = language == Language::French;
     std::string text;
@@ -234,7 +234,12 @@ std::string ConversionReport::summary(Language language) const
         text += fr ? ", " + std::to_string(fixed) + " incohérence(s) corrigée(s)"
                    : ", " + std::to_string(fixed) + " inconsistenc" + (fixed == 1 ? "y" : "ies") +
                          " fixed";
-    return text + ".";
+    text += ".";
+    // Then each remark, keyed by the name the command's Fixes argument takes.
+    for (const ConsistencyRemark& remark : import.remarks)
+        text += "\n" + (withKeys ? "[" + std::string(remarkKey(remark.kind)) + "] " : "- ") +
+                describe(remark, language, sources) + " \u2014 " + fixText(remark, language);
+    return text;
 }
 
 LedgerConverter::LedgerConverter(uno::Reference<uno::XComponentContext> context,

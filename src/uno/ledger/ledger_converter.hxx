@@ -43,7 +43,9 @@ struct ConversionReport
     MergeStats merge;
     bool resync = false;
     SourceSheets sources; // the sheets converted, with the Calc row of each grid's first row
-    std::string summary(Language language) const;
+    // One line, then one per consistency remark; withKeys: each starts with the key the silent
+    // command's Fixes argument takes ("[paid_excl_vat] 298 factures…").
+    std::string summary(Language language, bool withKeys = false) const;
 };
 
 class LedgerConverter

@@ -1,5 +1,6 @@
 #include "uno/ledger/ledger_dialog.hxx"
 
+#include <com/sun/star/awt/XCheckBox.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
@@ -7,6 +8,7 @@
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XNumericField.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <cppuhelper/implbase1.hxx>
@@ -84,6 +86,10 @@ public:
         const uno::Sequence<OUString> others = list("OtherSheets")->getSelectedItems();
         request.otherSheets.assign(others.begin(), others.end());
         request.dateOrderFromData = false; // the list shows the detected order, or the user's
+        request.options.acceptedFixes.clear();
+        for (std::size_t k = 0; k < shownFixes_.size(); ++k)
+            if (checkBox(k)->getState() == 1)
+                request.options.acceptedFixes.push_back(shownFixes_[k]);
         request.options.dateOrder = list("DateOrder")->getSelectedItemPos() == 1
                                         ? DateOrder::MonthDayYear
                                         : DateOrder::DayMonthYear;
@@ -118,6 +124,30 @@ private:
         return uno::Reference<awt::XListBox>(controls_->getControl(name), uno::UNO_QUERY_THROW);
     }
     uno::Reference<awt::XListBox> sheetList() const { return list("SourceSheet"); }
+    uno::Reference<awt::XCheckBox> checkBox(std::size_t fix) const
+    {
+        return uno::Reference<awt::XCheckBox>(
+            controls_->getControl("Fix_" + OUString::number(static_cast<sal_Int32>(fix))),
+            uno::UNO_QUERY_THROW);
+    }
+
+    // One checkbox per remark of the last preview, its fix ticked when accepted.
+    void showFixes(const ImportResult& result, const ImportOptions& options)
+    {
+        shownFixes_.clear();
+        for (std::size_t k = 0; k < kConvertLedgerFixBoxes; ++k)
+        {
+            const uno::Reference<awt::XCheckBox> box = checkBox(k);
+            const bool shown = k < result.remarks.size();
+            uno::Reference<awt::XWindow>(box, uno::UNO_QUERY_THROW)->setVisible(shown);
+            if (!shown)
+                continue;
+            const ConsistencyRemark& remark = result.remarks[k];
+            shownFixes_.push_back(remark.kind);
+            box->setLabel(fromUtf8(fixLabel(remark, request_.language)));
+            box->setState(acceptsFix(options, remark.kind) ? 1 : 0);
+        }
+    }
     uno::Reference<awt::XTextComponent> text(const OUString& name) const
     {
         return uno::Reference<awt::XTextComponent>(controls_->getControl(name),
@@ -221,6 +251,7 @@ private:
             const ImportResult result = importInvoices(read.sheets, request.options);
             text("PreviewText")
                 ->setText(fromUtf8(previewText(result, read.sources, request_.language)));
+            showFixes(result, request.options);
         }
         catch (const InputError& error)
         {
@@ -234,6 +265,7 @@ private:
     SourceGrid grid_;
     std::size_t firstSheetRow_ = 1;
     std::size_t columnCount_ = 0;
+    std::vector<RemarkKind> shownFixes_; // the remark of each visible Fix_ checkbox
 };
 
 } // namespace

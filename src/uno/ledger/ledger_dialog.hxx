@@ -18,6 +18,7 @@ namespace relance::addin
 // Handler methods named in dialogs/ConvertLedger.xdl (a test checks the two agree).
 inline constexpr std::array<const char*, 4> kConvertLedgerHandlers = {
     "onPreview", "onSourceChanged", "onOtherSheetsChanged", "onFixChanged"};
+inline constexpr std::size_t kConvertLedgerFixBoxes = 8; // Fix_0..Fix_7, one per remark kind
 inline constexpr const char* kConvertLedgerDialogUrl =
     "vnd.sun.star.extension://fr.relance.calc/dialogs/ConvertLedger.xdl";
 
