@@ -15,6 +15,7 @@
 #include <com/sun/star/accessibility/AccessibleRole.hpp>
 #include <com/sun/star/accessibility/XAccessibleAction.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/awt/XCheckBox.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XNumericField.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
@@ -241,4 +242,92 @@ TEST(Gui, ConversionIsUndoneInOneStep)
     EXPECT_EQ(fingerprint(sample.sheet("Factures")), sourceBefore);
     EXPECT_EQ(undo->getAllUndoActionTitles().getLength(), stepsBefore);
     EXPECT_EQ(utf8(undo->getCurrentRedoActionTitle()), kUndoTitle);
+}
+
+namespace
+{
+
+std::string corpusFile(const char* name)
+{
+    return env("RELANCE_CORPUS_DIR") + "/" + name;
+}
+
+// The dialog opened by the menu command on a document, closed by the test through Cancel.
+struct OpenConversionDialog
+{
+    BackgroundDispatch command;
+    uno::Reference<awt::XDialog> dialog;
+
+    explicit OpenConversionDialog(const VisibleDocument& document)
+        : command(document.frame(), "fr.relance:convertLedger", {},
+                  []
+                  {
+                      if (const auto open = findDialog(kDialogTitle); open.is())
+                          open->endExecute();
+                  })
+    {
+        dialog = awaitWindow<uno::Reference<awt::XDialog>>(
+            command, [] { return findDialog(kDialogTitle); }, 60s, 200ms);
+    }
+
+    void cancel(const DialogControls& controls)
+    {
+        uno::Reference<accessibility::XAccessibleAction>(
+            controls.control("Cancel")->getAccessibleContext(), uno::UNO_QUERY_THROW)
+            ->doAccessibleAction(0);
+        EXPECT_TRUE(command.wait(30s)) << "the command did not return after Cancel";
+        EXPECT_TRUE(waitFor([] { return !findDialog(kDialogTitle).is(); }, 10s));
+    }
+};
+
+} // namespace
+
+// A workbook kept as a sheet per month: the other months, of the same layout, are listed and
+// ticked, and the preview reads them all as one book.
+TEST(Gui, ConversionDialogTicksTheOtherSheetsOfTheSameLayout)
+{
+    const VisibleDocument workbook(corpusFile("tableau_mensuel_2026.fods"));
+    OpenConversionDialog open(workbook);
+    ASSERT_TRUE(open.dialog.is()) << "no conversion dialog";
+    const DialogControls controls(open.dialog, "ConvertLedger");
+    const auto preview = controls.as<awt::XTextComponent>("PreviewText");
+    const auto others = controls.as<awt::XListBox>("OtherSheets");
+    waitFor([&] { return preview->getText().indexOf("feuilles") >= 0; }, 10s);
+    EXPECT_EQ(utf8(controls.as<awt::XListBox>("SourceSheet")->getSelectedItem()), "Janvier");
+    EXPECT_EQ(others->getItemCount(), 5);
+    EXPECT_EQ(others->getSelectedItemsPos().getLength(), 5);
+    EXPECT_NE(utf8(preview->getText()).find("sur 6 feuilles"), std::string::npos)
+        << utf8(preview->getText());
+    open.cancel(controls);
+}
+
+// An owner's status column that contradicts the amounts: named in the preview with a proposed
+// fix, which one click applies before anything is written.
+TEST(Gui, ConversionDialogProposesEachFixAsOneClick)
+{
+    const VisibleDocument workbook(corpusFile("owner_status.fods"));
+    OpenConversionDialog open(workbook);
+    ASSERT_TRUE(open.dialog.is()) << "no conversion dialog";
+    const DialogControls controls(open.dialog, "ConvertLedger");
+    const auto preview = controls.as<awt::XTextComponent>("PreviewText");
+    waitFor([&] { return preview->getText().indexOf("Incohérences") >= 0; }, 10s);
+    const std::string before = utf8(preview->getText());
+    EXPECT_NE(before.find("Incohérences à vérifier (2)"), std::string::npos) << before;
+    EXPECT_NE(before.find("Correction proposée"), std::string::npos) << before;
+    const auto fix = controls.as<awt::XCheckBox>("Fix_0");
+    EXPECT_EQ(fix->getState(), 0);
+    EXPECT_FALSE(controls.as<awt::XCheckBox>("Fix_1")->getLabel().isEmpty());
+    std::this_thread::sleep_for(500ms);
+    saveScreenshot(open.dialog, "convert-ledger-remarks.bmp");
+
+    uno::Reference<accessibility::XAccessibleAction>(
+        controls.control("Fix_0")->getAccessibleContext(), uno::UNO_QUERY_THROW)
+        ->doAccessibleAction(0);
+    EXPECT_TRUE(waitFor([&] { return preview->getText().indexOf("Corrigé") >= 0; }, 10s))
+        << utf8(preview->getText());
+    EXPECT_EQ(fix->getState(), 1);
+    open.cancel(controls);
+    EXPECT_FALSE(workbook.sheets()->hasByName(
+        ustr(relance::addin::sheetName(relance::addin::LedgerSheet::Invoices)
+                 .in(relance::Language::French))));
 }
