@@ -312,7 +312,16 @@ public:
             if (std::abs(bounds.X - pixel.X) <= 2 && std::abs(bounds.Y - pixel.Y) <= 2)
                 return child;
         }
-        throw std::runtime_error("control " + id + " not found in the dialog");
+        std::string seen;
+        for (sal_Int64 i = 0, count = context->getAccessibleChildCount(); i < count; ++i)
+            if (const uno::Reference<accessibility::XAccessibleComponent> component(
+                    context->getAccessibleChild(i)->getAccessibleContext(), uno::UNO_QUERY);
+                component.is())
+                seen += " " + std::to_string(component->getBounds().X) + "," +
+                        std::to_string(component->getBounds().Y);
+        throw std::runtime_error("control " + id + " not found in the dialog at " +
+                                 std::to_string(pixel.X) + "," + std::to_string(pixel.Y) +
+                                 "; controls at" + seen);
     }
     template <typename Interface> uno::Reference<Interface> as(const std::string& id) const
     {

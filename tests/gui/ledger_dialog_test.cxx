@@ -310,7 +310,8 @@ TEST(Gui, ConversionDialogProposesEachFixAsOneClick)
     ASSERT_TRUE(open.dialog.is()) << "no conversion dialog";
     const DialogControls controls(open.dialog, "ConvertLedger");
     const auto preview = controls.as<awt::XTextComponent>("PreviewText");
-    waitFor([&] { return preview->getText().indexOf("Incohérences") >= 0; }, 10s);
+    waitFor([&] { return utf8(preview->getText()).find("Incohérences") != std::string::npos; },
+            10s);
     const std::string before = utf8(preview->getText());
     EXPECT_NE(before.find("Incohérences à vérifier (2)"), std::string::npos) << before;
     EXPECT_NE(before.find("Correction proposée"), std::string::npos) << before;
@@ -325,7 +326,8 @@ TEST(Gui, ConversionDialogProposesEachFixAsOneClick)
     uno::Reference<accessibility::XAccessibleAction>(
         controls.control("Fix_0")->getAccessibleContext(), uno::UNO_QUERY_THROW)
         ->doAccessibleAction(0);
-    EXPECT_TRUE(waitFor([&] { return preview->getText().indexOf("Corrigé") >= 0; }, 10s))
+    EXPECT_TRUE(
+        waitFor([&] { return utf8(preview->getText()).find("Corrigé") != std::string::npos; }, 10s))
         << utf8(preview->getText());
     EXPECT_EQ(fix->getState(), 1);
     open.cancel(controls);

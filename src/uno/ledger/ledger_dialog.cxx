@@ -194,21 +194,29 @@ private:
         {
         }
 
-        // The other sheets, those of the same layout (a sheet per month) ticked.
+        // The other sheets, those of the same layout (a sheet per month) ticked. Every item is
+        // added before any is selected: adding an item clears a list box's selection.
         const uno::Reference<awt::XListBox> others = list("OtherSheets");
         others->removeItems(0, others->getItemCount());
+        std::vector<OUString> otherNames;
+        std::vector<sal_Int16> sameLayout;
         for (const OUString& name : names)
         {
             if (name == request_.sourceSheet)
                 continue;
-            const sal_Int16 position = others->getItemCount();
-            others->addItem(name, position);
-            if (!guess)
-                continue;
             std::size_t firstRow = 1;
-            if (matchingHeader(grid_, *guess, converter_.readSheet(name, std::nullopt, firstRow)))
-                others->selectItemPos(position, true);
+            if (guess &&
+                matchingHeader(grid_, *guess, converter_.readSheet(name, std::nullopt, firstRow)))
+                sameLayout.push_back(static_cast<sal_Int16>(otherNames.size()));
+            otherNames.push_back(name);
         }
+        others->addItems(
+            uno::Sequence<OUString>(otherNames.data(), static_cast<sal_Int32>(otherNames.size())),
+            0);
+        others->selectItemsPos(
+            uno::Sequence<sal_Int16>(sameLayout.data(), static_cast<sal_Int32>(sameLayout.size())),
+            true);
+
         uno::Reference<awt::XNumericField>(controls_->getControl("HeaderRow"), uno::UNO_QUERY_THROW)
             ->setValue(static_cast<double>(firstSheetRow_ + (guess ? guess->headerRow : 0)));
 
