@@ -205,6 +205,32 @@ constexpr Synonym kSynonyms[] = {
     {"Comments", Field::Notes},
     {"Comment", Field::Notes},
     {"Remarks", Field::Notes},
+    // disputed ("En litige" normalizes to "litige")
+    {"Litige", Field::Disputed},
+    {"Litiges", Field::Disputed},
+    {"Litige (Oui/Non)", Field::Disputed},
+    {"Litige (O/N)", Field::Disputed},
+    {"Contesté", Field::Disputed},
+    {"Contestée", Field::Disputed},
+    {"Contestation", Field::Disputed},
+    {"Disputed", Field::Disputed},
+    {"Dispute", Field::Disputed},
+    {"Disputed (Yes/No)", Field::Disputed},
+    {"Disputed (Y/N)", Field::Disputed},
+    // paid flag ("Payé ?" alone is the paid amount's header: detectHeader tells them apart)
+    {"Payé ? (Oui/Non)", Field::PaidFlag},
+    {"Payé (O/N)", Field::PaidFlag},
+    {"Réglé (Oui/Non)", Field::PaidFlag},
+    {"Réglé (O/N)", Field::PaidFlag},
+    {"Payée", Field::PaidFlag},
+    {"Payée (Oui/Non)", Field::PaidFlag},
+    {"Réglée", Field::PaidFlag},
+    {"Réglée (Oui/Non)", Field::PaidFlag},
+    {"Soldée", Field::PaidFlag},
+    {"Paid? (Yes/No)", Field::PaidFlag},
+    {"Paid (Y/N)", Field::PaidFlag},
+    {"Paid flag", Field::PaidFlag},
+    {"Is paid", Field::PaidFlag},
 };
 
 // Words that never change which field a header names ("Date de la facture", "Montant en

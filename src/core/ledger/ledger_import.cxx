@@ -3,6 +3,7 @@
 #include "core/ledger/ledger_import.hxx"
 #include "core/ledger/reminder_mark.hxx"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "core/common/input_error.hxx"
+#include "core/common/text_fold.hxx"
 #include "core/ledger/ledger_import_detail.hxx"
 
 namespace relance
@@ -110,6 +112,10 @@ public:
         invoice.balance = amount(Field::Balance);
         invoice.paidAmount = amount(Field::PaidAmount);
         readReminderMark(invoice);
+        invoice.paidFlag = flag(Field::PaidFlag);
+        invoice.disputed = flag(Field::Disputed);
+        if (invoice.disputed.value_or(false))
+            markDisputed(invoice.notes);
 
         const Cell termsCell = cell(Field::Terms);
         invoice.terms = cellText(termsCell);
@@ -132,6 +138,9 @@ public:
             else if (invoice.paymentDate && balanceCell.empty())
                 invoice.paidAmount = invoice.amountInclVat;
         }
+        // A "Payé ? Oui/Non" column is all the sheet says of the payment when nothing else does.
+        if (invoice.paidFlag && !paidAmountOrDateOrBalanceTyped())
+            invoice.paidAmount = *invoice.paidFlag ? invoice.amountInclVat : Cents{0};
 
         if (!invoice.amountInclVat && cell(Field::AmountInclVat).empty())
             addProblem(ImportProblem::Kind::MissingAmount, Field::AmountInclVat, {});
@@ -141,6 +150,34 @@ public:
 
 private:
     Cell cell(Field field) const { return readCell(*row_, columns_[index(field)]); }
+
+    bool paidAmountOrDateOrBalanceTyped() const
+    {
+        return !cell(Field::Balance).empty() || !cell(Field::PaidAmount).empty() ||
+               !cell(Field::PaymentDate).empty();
+    }
+
+    // Yes, no, or nothing for a blank cell; neither yes nor no is a problem.
+    std::optional<bool> flag(Field field)
+    {
+        const Cell source = cell(field);
+        if (source.empty())
+            return std::nullopt;
+        const std::string text = cellText(source);
+        const std::optional<bool> answer = parseYesNo(text);
+        if (!answer)
+            addProblem(ImportProblem::Kind::UnreadableFlag, field, text);
+        return answer;
+    }
+
+    // « Litige » in the notes is what the follow-up reading of notes takes for a dispute.
+    static void markDisputed(std::string& notes)
+    {
+        const std::vector<std::string> words = foldedWords(notes);
+        if (std::find(words.begin(), words.end(), "litige") != words.end())
+            return;
+        notes += notes.empty() ? "Litige" : " ; Litige";
+    }
 
     void readReminderMark(ImportedInvoice& invoice)
     {

@@ -40,8 +40,12 @@ enum class LedgerField
     // The owner's own note of the last reminder sent ("R1 le 02/06/2026"): seeds the ledger's
     // last level and date, which Relance keeps from then on.
     LastReminder,
+    // Yes/no columns. A disputed invoice gets « Litige » in its notes, which the follow-up
+    // reading of notes already treats as a dispute.
+    Disputed,
+    PaidFlag, // "Payé ? Oui/Non"
 };
-inline constexpr std::size_t kLedgerFieldCount = 15;
+inline constexpr std::size_t kLedgerFieldCount = 17;
 
 // Stable key ("invoice_number"), and the label shown in the dialog and ledger headers.
 std::string_view fieldKey(LedgerField field);
@@ -70,7 +74,8 @@ using SourceGrid = std::vector<std::vector<SourceCell>>; // rows of cells, ragge
 // The field a header text names, if any: "N° fact.", "Numéro de facture", "Invoice #",
 // "Client", "Customer", "Date", "Date facture", "Échéance", "Due date", "Montant TTC",
 // "Total TTC", "Amount incl. VAT", "HT", "Réglé le", "Date de paiement", "Payé", "Reste dû",
-// "Solde", "Balance", "Remarques", "Statut", "SIREN", "E-mail", "Conditions", ...
+// "Solde", "Balance", "Remarques", "Statut", "SIREN", "E-mail", "Conditions", "Litige",
+// "Disputed", "Payé ? (Oui/Non)", "Paid? (Yes/No)", ...
 std::optional<LedgerField> matchHeader(std::string_view headerText);
 
 struct HeaderGuess
@@ -109,7 +114,9 @@ struct ImportedInvoice
     std::string terms;                // as typed
     std::optional<Cents> amountInclVat;
     std::optional<Cents> amountExclVat;
-    std::optional<Cents> paidAmount; // as typed, else amount - balance when both are known
+    // As typed, else amount - balance when both are known, else the whole amount or nothing
+    // when only a paid flag says yes or no.
+    std::optional<Cents> paidAmount;
     std::optional<DayNumber> paymentDate;
     std::optional<Cents> balance;
     std::string notes;
@@ -119,18 +126,26 @@ struct ImportedInvoice
     std::optional<int> lastReminderLevel;
     // What the sheet says of the invoice being paid, from a "Payé ? Oui/Non" column.
     std::optional<bool> paidFlag;
+    // What a "Litige Oui/Non" column says; yes has also added « Litige » to the notes.
+    std::optional<bool> disputed;
     // Why no reminder may go out until the owner has checked the invoice (a consistency
     // remark whose fix the user accepted); empty when none. Seeds the ledger's hold column.
     std::string hold;
 };
 
 // Where a field's value lives in an ImportedInvoice, by the kind of value it is, so that code
-// reading or writing fields handles three kinds rather than fourteen fields.
+// reading or writing fields handles three kinds rather than fifteen fields. The yes/no fields
+// (Disputed, PaidFlag) are apart: memberOf throws std::logic_error for them, flagMemberOf gives
+// their member.
 using TextMember = std::string ImportedInvoice::*;
 using DateMember = std::optional<DayNumber> ImportedInvoice::*;
 using MoneyMember = std::optional<Cents> ImportedInvoice::*;
 using FieldMember = std::variant<TextMember, DateMember, MoneyMember>;
 FieldMember memberOf(LedgerField field);
+
+using FlagMember = std::optional<bool> ImportedInvoice::*;
+bool isFlagField(LedgerField field);
+FlagMember flagMemberOf(LedgerField field); // throws std::logic_error for other fields
 
 struct ImportProblem
 {
@@ -145,6 +160,7 @@ struct ImportProblem
         MissingNumber,      // kept, numbered from its row ("L12")
         MissingAmount,      // kept
         UnreadableReminder, // kept, no reminder history taken from the cell
+        UnreadableFlag,     // kept, a yes/no cell that is neither: the flag is left unset
     };
     Kind kind;
     std::size_t sourceRow = 0;
