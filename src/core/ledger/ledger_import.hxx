@@ -71,11 +71,33 @@ struct SourceCell
 };
 using SourceGrid = std::vector<std::vector<SourceCell>>; // rows of cells, ragged allowed
 
-// The field a header text names, if any: "N° fact.", "Numéro de facture", "Invoice #",
-// "Client", "Customer", "Date", "Date facture", "Échéance", "Due date", "Montant TTC",
-// "Total TTC", "Amount incl. VAT", "HT", "Réglé le", "Date de paiement", "Payé", "Reste dû",
-// "Solde", "Balance", "Remarques", "Statut", "SIREN", "E-mail", "Conditions", "Litige",
-// "Disputed", "Payé ? (Oui/Non)", "Paid? (Yes/No)", ...
+// The field a header text names, if any. Headers are folded (case, accents, punctuation and
+// filler words such as "de", "the", "en euros" ignored) and a word that is not a known word is
+// split into known words ("InvoiceAmount", "INVOICEAMOUNT", "invoiceamount" all read "invoice
+// amount"; "numero_facture" splits on "_"), so that the field never depends on letter case.
+// Recognised, in French and English:
+//  - invoice number: "N° fact.", "Numéro de facture", "Invoice #", "Inv #", "Inv No", "Doc No",
+//    "Document No", "Réf.", "Pièce", "invoiceNumber";
+//  - customer: "Client", "Nom client", "Customer name", "Tiers"; identifiers ("Customer ID",
+//    "customerID", "Customer code", "Code client", "N° client") name the customer too, but
+//    detectHeader gives the field to a column naming the customer by name when there is one;
+//  - "Raison sociale", "SIREN"/"SIRET", "E-mail"/"Courriel", "Conditions"/"Payment terms";
+//  - invoice date: "Date", "Date facture", "Invoice date", "Date pièce", "InvoiceDate";
+//  - due date: "Échéance", "Date échéance", "Due date", "DueDate", "date_echeance";
+//  - amounts: "Montant TTC", "Total TTC", "Mt TTC", "Amount", "Amt", "Invoice Amt",
+//    "montant_ttc"; "HT", "Montant HT", "Mt HT", "Net amount";
+//  - paid amount: "Réglé", "Payé", "Règlement", "Acompte", "Paid", "Payment", "Amount paid";
+//  - payment date: "Réglé le", "Date (de) règlement", "Paid on", "Paid date", "Settled",
+//    "Settled date", "Cleared", "Cleared date", "SettledDate";
+//  - balance: "Reste dû", "Solde", "Balance", "Amount due", "Outstanding";
+//  - notes: "Remarques", "Statut", "Notes", "Comments"; last reminder: "Relance", "Dernière
+//    relance", "Reminder";
+//  - disputed: "Litige", "En litige", "Contesté(e)", "Contestation", "Disputed", "Dispute";
+//  - paid flag: "Payé ? (Oui/Non)", "Paid? (Yes/No)", "Payée", "Réglée", "Is paid".
+// Derived columns are never taken for a field, least of all for a date to age invoices from:
+// "DaysToSettle", "DaysLate", "Jours de retard", "nb_jours_retard", "annee", "mois", "month",
+// "year", "week", "semaine", "trimestre", "quarter", "PaperlessDate", "Montant TVA",
+// "Date de livraison", and the columns Relance computes itself ("Échéance (Relance)").
 std::optional<LedgerField> matchHeader(std::string_view headerText);
 
 struct HeaderGuess
@@ -87,8 +109,8 @@ struct HeaderGuess
 
 // The header row is the row, among the first maxRows, whose cells name the most distinct
 // fields (a title row above it names none); ties go to the first. Each field is proposed for at
-// most one column. Throws InputError when no row names at least an amount and a date or an
-// invoice number.
+// most one column, the one naming it best (a customer's name before a customer identifier).
+// Throws InputError when no row names at least an amount and a date or an invoice number.
 HeaderGuess detectHeader(const SourceGrid& grid, std::size_t maxRows = 30);
 
 struct ImportOptions
