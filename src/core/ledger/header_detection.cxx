@@ -1,5 +1,6 @@
 // Header detection: which column of the sheet holds which field, from header texts matched
-// against French and English synonyms (header_words.cxx).
+// against French and English synonyms (header_words.cxx), then the data below the header for
+// what headers alone cannot tell (a yes/no paid flag, a numbered series of payments).
 #include "core/ledger/ledger_import.hxx"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <utility>
 
 #include "core/common/input_error.hxx"
+#include "core/common/text_fold.hxx"
 #include "core/ledger/ledger_import_detail.hxx"
 
 namespace relance
@@ -156,6 +158,67 @@ std::vector<std::optional<Field>> bestColumns(const RowMatches& matches)
     return mapping;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Readings of the data below the header
+
+constexpr std::size_t kYesNoSampleRows = 50;
+
+// "Payé ?" over "Oui"/"Non", "Settled" over "Y"/"N": at least 80 % of the filled cells below
+// the header are yes/no answers. A paid amount column of zeros (nothing paid yet) is no flag.
+bool holdsYesNoAnswers(const SourceGrid& grid, std::size_t headerRow, std::size_t column)
+{
+    std::size_t filled = 0;
+    std::size_t answers = 0;
+    bool onlyZeros = true;
+    const std::size_t end = std::min(grid.size(), headerRow + 1 + kYesNoSampleRows);
+    for (std::size_t row = headerRow + 1; row < end; ++row)
+    {
+        const Cell cell = readCell(grid[row], column);
+        if (cell.empty())
+            continue;
+        ++filled;
+        const std::string text = cellText(cell);
+        if (!parseYesNo(text))
+            continue;
+        ++answers;
+        onlyZeros = onlyZeros && text == "0";
+    }
+    return filled > 0 && answers * 5 >= filled * 4 && !onlyZeros;
+}
+
+// "Règlement 2" is the series "reglement" when "Règlement" alone names the field.
+std::optional<std::string> seriesName(const SourceCell& header, Field field)
+{
+    if (header.kind != SourceCell::Kind::Text || header.text.size() > kMaxHeaderBytes)
+        return std::nullopt;
+    HeaderWords words = normalizedHeaderWords(header.text);
+    if (words.size() < 2 || !std::all_of(words.back().begin(), words.back().end(),
+                                         [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    words.pop_back();
+    std::string name = joinWords(words);
+    const auto found = exactSynonyms().find(name);
+    if (found == exactSynonyms().end() || headerSynonyms()[found->second].field != field)
+        return std::nullopt;
+    return name;
+}
+
+// The other columns of the numbered series holding the field's column get the field too.
+void mapNumberedSeries(const std::vector<SourceCell>& header, const RowMatches& matches,
+                       std::vector<std::optional<Field>>& mapping, Field field)
+{
+    const auto mapped = std::find(mapping.begin(), mapping.end(), field);
+    if (mapped == mapping.end())
+        return;
+    const auto series = seriesName(header[mapped - mapping.begin()], field);
+    if (!series)
+        return;
+    for (std::size_t column = 0; column < mapping.size(); ++column)
+        if (!mapping[column] && matches[column] && matches[column]->field == field &&
+            seriesName(header[column], field) == series)
+            mapping[column] = field;
+}
+
 } // namespace
 
 std::optional<LedgerField> matchHeader(std::string_view headerText)
@@ -192,7 +255,19 @@ HeaderGuess detectHeader(const SourceGrid& grid, std::size_t maxRows)
                          "first " +
                          std::to_string(rows) + " rows");
 
-    return HeaderGuess{*bestRow, bestColumns(matchRow(grid[*bestRow]))};
+    const std::vector<SourceCell>& header = grid[*bestRow];
+    RowMatches matches = matchRow(header);
+    for (std::size_t column = 0; column < matches.size(); ++column)
+        if (auto& match = matches[column];
+            match &&
+            (match->field == Field::PaidAmount || match->field == Field::PaymentDate ||
+             match->field == Field::Notes) &&
+            holdsYesNoAnswers(grid, *bestRow, column))
+            match->field = Field::PaidFlag;
+    HeaderGuess guess{*bestRow, bestColumns(matches)};
+    mapNumberedSeries(header, matches, guess.mapping, Field::PaidAmount);
+    mapNumberedSeries(header, matches, guess.mapping, Field::PaymentDate);
+    return guess;
 }
 
 } // namespace relance

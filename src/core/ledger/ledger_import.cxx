@@ -33,8 +33,15 @@ public:
         : options_(options), result_(result)
     {
         for (std::size_t column = 0; column < header.mapping.size(); ++column)
-            if (const auto field = header.mapping[column]; field && !columns_[index(*field)])
+        {
+            const auto field = header.mapping[column];
+            if (field && !columns_[index(*field)])
                 columns_[index(*field)] = column;
+            if (field == Field::PaidAmount)
+                paidAmountColumns_.push_back(column);
+            if (field == Field::PaymentDate)
+                paymentDateColumns_.push_back(column);
+        }
     }
 
     void reserve(std::size_t rows)
@@ -58,6 +65,11 @@ public:
         for (const auto& column : columns_)
             if (!readCell(row, column).empty())
                 return false;
+        if (isPaymentSeries())
+            for (const auto& columns : {paidAmountColumns_, paymentDateColumns_})
+                for (const std::size_t column : columns)
+                    if (!readCell(row, column).empty())
+                        return false;
         return true;
     }
 
@@ -106,11 +118,11 @@ public:
         invoice.notes = cellText(cell(Field::Notes));
         invoice.invoiceDate = date(Field::InvoiceDate);
         invoice.dueDate = date(Field::DueDate);
-        invoice.paymentDate = date(Field::PaymentDate);
+        const std::vector<std::optional<DayNumber>> paymentDates = readPaymentDates(invoice);
         invoice.amountInclVat = amount(Field::AmountInclVat);
         invoice.amountExclVat = amount(Field::AmountExclVat);
         invoice.balance = amount(Field::Balance);
-        invoice.paidAmount = amount(Field::PaidAmount);
+        readPaidAmounts(invoice, paymentDates);
         readReminderMark(invoice);
         invoice.paidFlag = flag(Field::PaidFlag);
         invoice.disputed = flag(Field::Disputed);
@@ -151,10 +163,73 @@ public:
 private:
     Cell cell(Field field) const { return readCell(*row_, columns_[index(field)]); }
 
+    // Two paid amount columns or more: a numbered series ("Règlement 1", "Règlement 2").
+    bool isPaymentSeries() const { return paidAmountColumns_.size() >= 2; }
+
+    // The payment date; for a series, every payment date column's date in column order, the
+    // invoice's payment date being the latest.
+    std::vector<std::optional<DayNumber>> readPaymentDates(ImportedInvoice& invoice)
+    {
+        if (!isPaymentSeries())
+        {
+            invoice.paymentDate = date(Field::PaymentDate);
+            return {};
+        }
+        std::vector<std::optional<DayNumber>> dates;
+        for (const std::size_t column : paymentDateColumns_)
+        {
+            const std::optional<DayNumber> day = dateAt(Field::PaymentDate, column);
+            if (day && (!invoice.paymentDate || *invoice.paymentDate < *day))
+                invoice.paymentDate = day;
+            dates.push_back(day);
+        }
+        return dates;
+    }
+
+    // The paid amount; for a series, one payment per amount read, dated from the date column
+    // of the same rank, the paid amount being their sum.
+    void readPaidAmounts(ImportedInvoice& invoice,
+                         const std::vector<std::optional<DayNumber>>& paymentDates)
+    {
+        if (!isPaymentSeries())
+        {
+            invoice.paidAmount = amount(Field::PaidAmount);
+            return;
+        }
+        Cents total = 0;
+        std::string typed; // "100 + 250", for a total beyond what an amount may be
+        for (std::size_t rank = 0; rank < paidAmountColumns_.size(); ++rank)
+        {
+            const Cell source = readCell(*row_, paidAmountColumns_[rank]);
+            const std::optional<Cents> paid = amountAt(Field::PaidAmount, paidAmountColumns_[rank]);
+            if (!paid)
+                continue;
+            invoice.payments.push_back(
+                {rank < paymentDates.size() ? paymentDates[rank] : std::nullopt, *paid});
+            total += *paid;
+            typed += (typed.empty() ? "" : " + ") + cellText(source);
+        }
+        if (invoice.payments.empty())
+            return;
+        if (total < -kMaxCents || total > kMaxCents)
+        {
+            invoice.payments.clear();
+            addProblem(ImportProblem::Kind::UnreadableAmount, Field::PaidAmount, typed);
+            return;
+        }
+        invoice.paidAmount = total;
+    }
+
     bool paidAmountOrDateOrBalanceTyped() const
     {
-        return !cell(Field::Balance).empty() || !cell(Field::PaidAmount).empty() ||
-               !cell(Field::PaymentDate).empty();
+        if (!cell(Field::Balance).empty() || !cell(Field::PaidAmount).empty() ||
+            !cell(Field::PaymentDate).empty())
+            return true;
+        for (const auto& columns : {paidAmountColumns_, paymentDateColumns_})
+            for (const std::size_t column : columns)
+                if (!readCell(*row_, column).empty())
+                    return true;
+        return false;
     }
 
     // Yes, no, or nothing for a blank cell; neither yes nor no is a problem.
@@ -245,9 +320,11 @@ private:
         return std::nullopt;
     }
 
-    std::optional<DayNumber> date(Field field)
+    std::optional<DayNumber> date(Field field) { return dateAt(field, columns_[index(field)]); }
+
+    std::optional<DayNumber> dateAt(Field field, std::optional<std::size_t> column)
     {
-        const Cell source = cell(field);
+        const Cell source = readCell(*row_, column);
         std::optional<DayNumber> day;
         if (source.kind == SourceCell::Kind::Number)
         {
@@ -280,9 +357,11 @@ private:
         return day;
     }
 
-    std::optional<Cents> amount(Field field)
+    std::optional<Cents> amount(Field field) { return amountAt(field, columns_[index(field)]); }
+
+    std::optional<Cents> amountAt(Field field, std::optional<std::size_t> column)
     {
-        const Cell source = cell(field);
+        const Cell source = readCell(*row_, column);
         std::optional<Cents> cents;
         if (source.kind == SourceCell::Kind::Number)
         {
@@ -346,7 +425,10 @@ private:
 
     const ImportOptions& options_;
     ImportResult& result_;
-    std::array<std::optional<std::size_t>, kLedgerFieldCount> columns_{};
+    std::array<std::optional<std::size_t>, kLedgerFieldCount> columns_{}; // a field's first
+    // Every paid amount and payment date column, in column order.
+    std::vector<std::size_t> paidAmountColumns_;
+    std::vector<std::size_t> paymentDateColumns_;
     const std::vector<SourceCell>* row_ = nullptr;
     std::size_t rowIndex_ = 0;
     std::unordered_set<std::string> seenNumbers_;

@@ -93,7 +93,8 @@ using SourceGrid = std::vector<std::vector<SourceCell>>; // rows of cells, ragge
 //  - notes: "Remarques", "Statut", "Notes", "Comments"; last reminder: "Relance", "Dernière
 //    relance", "Reminder";
 //  - disputed: "Litige", "En litige", "Contesté(e)", "Contestation", "Disputed", "Dispute";
-//  - paid flag: "Payé ? (Oui/Non)", "Paid? (Yes/No)", "Payée", "Réglée", "Is paid".
+//  - paid flag: "Payé ? (Oui/Non)", "Paid? (Yes/No)", "Payée", "Réglée", "Is paid" (a "Payé ?"
+//    or "Settled" column holding yes/no answers is told apart by detectHeader, from its data).
 // Derived columns are never taken for a field, least of all for a date to age invoices from:
 // "DaysToSettle", "DaysLate", "Jours de retard", "nb_jours_retard", "annee", "mois", "month",
 // "year", "week", "semaine", "trimestre", "quarter", "PaperlessDate", "Montant TVA",
@@ -104,13 +105,22 @@ struct HeaderGuess
 {
     std::size_t headerRow = 0; // index into the grid
     // One entry per column of the header row: the proposed field, or nullopt (ignored column).
+    // A field is usually in one column; PaidAmount and PaymentDate may be in several, a
+    // numbered series ("Règlement 1", "Règlement 2", "Date règlement 1"...), read in column
+    // order: the k-th paid amount column goes with the k-th payment date column.
     std::vector<std::optional<LedgerField>> mapping;
 };
 
 // The header row is the row, among the first maxRows, whose cells name the most distinct
-// fields (a title row above it names none); ties go to the first. Each field is proposed for at
-// most one column, the one naming it best (a customer's name before a customer identifier).
-// Throws InputError when no row names at least an amount and a date or an invoice number.
+// fields (a title row above it names none); ties go to the first. Throws InputError when no row
+// names at least an amount and a date or an invoice number.
+// In that row each field goes to the column naming it best (a customer's name before a
+// customer identifier), with two readings of the data below the header:
+//  - a column whose header names the paid amount, the payment date or the notes ("Payé ?",
+//    "Settled", "Statut") but whose non-empty cells in the next 50 rows are at least 80 % yes/no
+//    answers (and not only zeros) is the paid flag;
+//  - every column of a numbered series of paid amounts or payment dates, when the series holds
+//    the field's best column, is mapped to the field.
 HeaderGuess detectHeader(const SourceGrid& grid, std::size_t maxRows = 30);
 
 struct ImportOptions
@@ -119,6 +129,13 @@ struct ImportOptions
     std::optional<PaymentTerms> defaultTerms; // used when the row has neither terms nor due date
     EndOfMonthReading reading = EndOfMonthReading::DaysThenEndOfMonth;
     DayNumber nullDate = toDayNumber({1899, 12, 30}); // the source document's null date
+};
+
+// One payment of a numbered series of paid amount columns ("Règlement 1", "Règlement 2").
+struct SourcePayment
+{
+    std::optional<DayNumber> date; // from the payment date column of the same rank, if any
+    Cents amount = 0;
 };
 
 // An invoice as read, every field optional except the source row.
@@ -136,10 +153,12 @@ struct ImportedInvoice
     std::string terms;                // as typed
     std::optional<Cents> amountInclVat;
     std::optional<Cents> amountExclVat;
-    // As typed, else amount - balance when both are known, else the whole amount or nothing
-    // when only a paid flag says yes or no.
+    // As typed (the sum of a series' payments), else amount - balance when both are known,
+    // else the whole amount or nothing when only a paid flag says yes or no.
     std::optional<Cents> paidAmount;
-    std::optional<DayNumber> paymentDate;
+    std::optional<DayNumber> paymentDate; // the latest of a series' dates
+    // Filled only when two paid amount columns or more are mapped: one entry per amount read.
+    std::vector<SourcePayment> payments;
     std::optional<Cents> balance;
     std::string notes;
     // From LastReminder (parseReminderMark). Not compared on re-sync: they only seed the

@@ -1,5 +1,6 @@
 // Headers as accounting and AR tools export them: compound words in any letter case, short
-// export names, derived columns left alone, customer identifiers, yes/no columns.
+// export names, derived columns left alone, customer identifiers, yes/no columns, numbered
+// payment columns.
 #include "core/ledger/ledger_import.hxx"
 
 #include <gtest/gtest.h>
@@ -210,4 +211,70 @@ TEST(ExportHeaders, DisputedAndPaidFlagHeaders)
     EXPECT_EQ(matchHeader("Settled"), F::PaymentDate);
     EXPECT_EQ(matchHeader("Statut"), F::Notes);
     EXPECT_EQ(matchHeader("Remarques"), F::Notes);
+}
+
+TEST(ExportHeaders, YesNoDataMakesAColumnThePaidFlag)
+{
+    const SourceGrid grid = {
+        textRow({"N° facture", "Montant TTC", "Payé ?", "Statut", "Disputed", "Réglé"}),
+        {T("F1"), N(100), T("Oui"), T("en attente"), T("No"), N(0)},
+        {T("F2"), N(200), T("non"), T("payée"), T("Yes"), N(0)},
+        {T("F3"), N(300), T("OUI"), E, T("no"), N(0)},
+        {T("F4"), N(400), E, T("relancée"), E, N(0)},
+    };
+    // "Payé ?" holds yes/no answers: it is the paid flag, and "Réglé" the paid amount. A column
+    // of zeros stays an amount, notes in words stay notes, a disputed column stays disputed.
+    const std::vector<std::optional<LedgerField>> expected = {
+        F::InvoiceNumber, F::AmountInclVat, F::PaidFlag, F::Notes, F::Disputed, F::PaidAmount};
+    EXPECT_EQ(detectHeader(grid).mapping, expected);
+
+    // 80 % of the filled cells at least: one stray value in five is tolerated, two are not.
+    const SourceGrid mostly = {
+        textRow({"N°", "Montant", "Settled"}),
+        {T("F1"), N(1), T("Y")},
+        {T("F2"), N(1), T("Y")},
+        {T("F3"), N(1), T("N")},
+        {T("F4"), N(1), T("Y")},
+        {T("F5"), N(1), T("?")},
+    };
+    EXPECT_EQ(detectHeader(mostly).mapping[2], F::PaidFlag);
+    SourceGrid tooFew = mostly;
+    tooFew[4][2] = N(serial(2024, 3, 1));
+    EXPECT_EQ(detectHeader(tooFew).mapping[2], F::PaymentDate);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbered payment columns
+
+TEST(ExportHeaders, NumberedPaymentColumnsAreAllMapped)
+{
+    const SourceGrid grid = {
+        textRow({"N° facture", "Montant TTC", "Règlement 1", "Date règlement 1", "Règlement 2",
+                 "Date règlement 2", "Règlement 3", "Date règlement 3", "Remarques"})};
+    const std::vector<std::optional<LedgerField>> expected = {
+        F::InvoiceNumber, F::AmountInclVat, F::PaidAmount,  F::PaymentDate, F::PaidAmount,
+        F::PaymentDate,   F::PaidAmount,    F::PaymentDate, F::Notes};
+    EXPECT_EQ(detectHeader(grid).mapping, expected);
+
+    for (const auto& series :
+         {textRow({"Acompte 1", "Acompte 2"}), textRow({"Payment 1", "Payment 2"}),
+          textRow({"Paid 1", "Paid 2"}), textRow({"Acompte1", "ACOMPTE2"})})
+    {
+        std::vector<SourceCell> header = textRow({"Invoice #", "Amount"});
+        header.insert(header.end(), series.begin(), series.end());
+        const std::vector<std::optional<LedgerField>> mapped = {F::InvoiceNumber, F::AmountInclVat,
+                                                                F::PaidAmount, F::PaidAmount};
+        EXPECT_EQ(detectHeader({header}).mapping, mapped) << series[0].text;
+    }
+    // Different synonyms are no series: the best column alone keeps the field.
+    const SourceGrid mixed = {textRow({"N°", "Montant", "Acompte 1", "Règlement 2"})};
+    const std::vector<std::optional<LedgerField>> one = {F::InvoiceNumber, F::AmountInclVat,
+                                                         std::nullopt, F::PaidAmount};
+    EXPECT_EQ(detectHeader(mixed).mapping, one);
+    // A series that does not hold the field's best column is left alone.
+    const SourceGrid beside = {
+        textRow({"N°", "Montant", "Montant réglé", "Acompte 1", "Acompte 2"})};
+    const std::vector<std::optional<LedgerField>> best = {
+        F::InvoiceNumber, F::AmountInclVat, F::PaidAmount, std::nullopt, std::nullopt};
+    EXPECT_EQ(detectHeader(beside).mapping, best);
 }
