@@ -1,8 +1,10 @@
 // Header detection: which column of the sheet holds which field, from header texts matched
-// against French and English synonyms (accents, case, punctuation and filler words ignored).
+// against French and English synonyms (header_words.cxx), then the data below the header for
+// what headers alone cannot tell (a yes/no paid flag, a numbered series of payments).
 #include "core/ledger/ledger_import.hxx"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -23,253 +25,7 @@ using Field = LedgerField;
 // ---------------------------------------------------------------------------------------------
 // Header matching
 
-// Synonyms as people type them; they are normalized exactly like the headers they are matched
-// against, so accents, case, punctuation and filler words do not matter here either.
-struct Synonym
-{
-    std::string_view text;
-    Field field;
-};
-
-constexpr Synonym kSynonyms[] = {
-    // invoice number ("N° fact.", "Numéro de facture", "Invoice #" normalize to these)
-    {"N°", Field::InvoiceNumber},
-    {"No", Field::InvoiceNumber},
-    {"Nr", Field::InvoiceNumber},
-    {"Num", Field::InvoiceNumber},
-    {"Numéro", Field::InvoiceNumber},
-    {"Number", Field::InvoiceNumber},
-    {"Facture", Field::InvoiceNumber},
-    {"Fact", Field::InvoiceNumber},
-    {"Invoice", Field::InvoiceNumber},
-    {"Réf", Field::InvoiceNumber},
-    {"Référence", Field::InvoiceNumber},
-    {"Ref", Field::InvoiceNumber},
-    {"Reference", Field::InvoiceNumber},
-    {"Pièce", Field::InvoiceNumber},
-    {"N° pièce", Field::InvoiceNumber},
-    // customer
-    {"Client", Field::Customer},
-    {"Nom client", Field::Customer},
-    {"Nom du client", Field::Customer},
-    {"Nom", Field::Customer},
-    {"Customer", Field::Customer},
-    {"Client name", Field::Customer},
-    {"Customer name", Field::Customer},
-    {"Tiers", Field::Customer},
-    // legal name
-    {"Raison sociale", Field::LegalName},
-    {"Dénomination", Field::LegalName},
-    {"Dénomination sociale", Field::LegalName},
-    {"Legal name", Field::LegalName},
-    {"Company name", Field::LegalName},
-    // SIREN
-    {"SIREN", Field::Siren},
-    {"SIRET", Field::Siren},
-    {"N° SIREN", Field::Siren},
-    {"N° SIRET", Field::Siren},
-    // e-mail
-    {"Email", Field::Email},
-    {"E-mail", Field::Email},
-    {"Courriel", Field::Email},
-    {"Mail", Field::Email},
-    {"Mél", Field::Email},
-    {"Adresse mail", Field::Email},
-    {"Adresse e-mail", Field::Email},
-    {"Adresse email", Field::Email},
-    {"Email address", Field::Email},
-    // invoice date ("Date facture", "Invoice date" normalize to "date")
-    {"Date", Field::InvoiceDate},
-    {"Date d'émission", Field::InvoiceDate},
-    {"Émise le", Field::InvoiceDate},
-    {"Date de facturation", Field::InvoiceDate},
-    {"Issue date", Field::InvoiceDate},
-    {"Date pièce", Field::InvoiceDate},
-    // due date
-    {"Échéance", Field::DueDate},
-    {"Date d'échéance", Field::DueDate},
-    {"Date limite de paiement", Field::DueDate},
-    {"Date limite", Field::DueDate},
-    {"Payable le", Field::DueDate},
-    {"Due", Field::DueDate},
-    {"Due date", Field::DueDate},
-    {"Due on", Field::DueDate},
-    // payment date
-    {"Réglé le", Field::PaymentDate},
-    {"Payé le", Field::PaymentDate},
-    {"Encaissé le", Field::PaymentDate},
-    {"Date de règlement", Field::PaymentDate},
-    {"Date de paiement", Field::PaymentDate},
-    {"Date d'encaissement", Field::PaymentDate},
-    {"Date réglée", Field::PaymentDate},
-    {"Paid on", Field::PaymentDate},
-    {"Payment date", Field::PaymentDate},
-    {"Date paid", Field::PaymentDate},
-    {"Paid date", Field::PaymentDate},
-    // paid amount
-    {"Réglé", Field::PaidAmount},
-    {"Montant réglé", Field::PaidAmount},
-    {"Déjà réglé", Field::PaidAmount},
-    {"Payé", Field::PaidAmount},
-    {"Montant payé", Field::PaidAmount},
-    {"Encaissé", Field::PaidAmount},
-    {"Montant encaissé", Field::PaidAmount},
-    {"Acompte", Field::PaidAmount},
-    {"Acomptes", Field::PaidAmount},
-    {"Montant de l'acompte", Field::PaidAmount},
-    {"Paid", Field::PaidAmount},
-    {"Amount paid", Field::PaidAmount},
-    {"Paid amount", Field::PaidAmount},
-    // amount including VAT
-    {"Montant TTC", Field::AmountInclVat},
-    {"TTC", Field::AmountInclVat},
-    {"Total TTC", Field::AmountInclVat},
-    {"Prix TTC", Field::AmountInclVat},
-    {"Montant", Field::AmountInclVat},
-    {"Amount", Field::AmountInclVat},
-    {"Total", Field::AmountInclVat},
-    {"Total amount", Field::AmountInclVat},
-    {"Amount incl. VAT", Field::AmountInclVat},
-    {"Amount including VAT", Field::AmountInclVat},
-    {"Amount inc. VAT", Field::AmountInclVat},
-    {"Total incl. VAT", Field::AmountInclVat},
-    {"Gross", Field::AmountInclVat},
-    {"Gross amount", Field::AmountInclVat},
-    // amount excluding VAT
-    {"HT", Field::AmountExclVat},
-    {"Montant HT", Field::AmountExclVat},
-    {"Total HT", Field::AmountExclVat},
-    {"Prix HT", Field::AmountExclVat},
-    {"Net", Field::AmountExclVat},
-    {"Net amount", Field::AmountExclVat},
-    {"Amount excl. VAT", Field::AmountExclVat},
-    {"Amount excluding VAT", Field::AmountExclVat},
-    {"Amount ex. VAT", Field::AmountExclVat},
-    {"Total excl. VAT", Field::AmountExclVat},
-    // balance
-    {"Reste dû", Field::Balance},
-    {"Reste à payer", Field::Balance},
-    {"Reste à encaisser", Field::Balance},
-    {"Reste", Field::Balance},
-    {"Solde", Field::Balance},
-    {"Solde dû", Field::Balance},
-    {"Restant dû", Field::Balance},
-    {"Montant dû", Field::Balance},
-    {"Dû", Field::Balance},
-    {"Balance", Field::Balance},
-    {"Balance due", Field::Balance},
-    {"Outstanding", Field::Balance},
-    {"Outstanding amount", Field::Balance},
-    {"Amount due", Field::Balance},
-    {"Due amount", Field::Balance},
-    {"Open amount", Field::Balance},
-    // terms
-    {"Conditions", Field::Terms},
-    {"Conditions de paiement", Field::Terms},
-    {"Conditions de règlement", Field::Terms},
-    {"Modalités de paiement", Field::Terms},
-    {"Délai", Field::Terms},
-    {"Délai de paiement", Field::Terms},
-    {"Délai de règlement", Field::Terms},
-    {"Terms", Field::Terms},
-    {"Payment terms", Field::Terms},
-    // notes
-    // the owner's own reminder note (exact headers only: "Tranche (Relance)" is not one)
-    {"Relance", Field::LastReminder},
-    {"Relances", Field::LastReminder},
-    {"Relancé", Field::LastReminder},
-    {"Relancé le", Field::LastReminder},
-    {"Dernière relance", Field::LastReminder},
-    {"Date relance", Field::LastReminder},
-    {"Date dernière relance", Field::LastReminder},
-    {"Niveau relance", Field::LastReminder},
-    {"Niveau de relance", Field::LastReminder},
-    {"Rappel", Field::LastReminder},
-    {"Rappels", Field::LastReminder},
-    {"Reminder", Field::LastReminder},
-    {"Reminders", Field::LastReminder},
-    {"Last reminder", Field::LastReminder},
-    {"Reminded", Field::LastReminder},
-    {"Reminded on", Field::LastReminder},
-    {"Dunning level", Field::LastReminder},
-    {"Remarques", Field::Notes},
-    {"Remarque", Field::Notes},
-    {"Notes", Field::Notes},
-    {"Note", Field::Notes},
-    {"Commentaire", Field::Notes},
-    {"Commentaires", Field::Notes},
-    {"Statut", Field::Notes},
-    {"Status", Field::Notes},
-    {"Observations", Field::Notes},
-    {"Observation", Field::Notes},
-    {"Comments", Field::Notes},
-    {"Comment", Field::Notes},
-    {"Remarks", Field::Notes},
-};
-
-// Words that never change which field a header names ("Date de la facture", "Montant en
-// euros"): dropped from headers and synonyms alike.
-bool isFiller(std::string_view word)
-{
-    for (std::string_view filler :
-         {"de", "des", "d", "la", "l", "les", "the", "of", "en", "in", "eur", "euro", "euros"})
-        if (word == filler)
-            return true;
-    return false;
-}
-
-// "facture"/"invoice" qualify the other words ("N° facture", "Invoice date") but are a header
-// of their own when alone ("Facture", "Invoice #").
-bool isDocumentWord(std::string_view word)
-{
-    for (std::string_view document : {"facture", "factures", "fact", "invoice", "invoices"})
-        if (word == document)
-            return true;
-    return false;
-}
-
-// A header containing one of these names something else than the synonym it contains
-// ("Date de livraison", "Montant TVA", "Échéance (Relance)", a column Relance computed itself):
-// no partial match. Exact synonyms are unaffected.
-bool vetoesPartialMatch(std::string_view word)
-{
-    for (std::string_view veto : {"relance", "relances", "rappel", "livraison", "commande",
-                                  "creation", "situation", "retard", "tva", "vat", "taux", "rate",
-                                  "mode", "moyen", "penalite", "penalites", "penalty", "indemnite"})
-        if (word == veto)
-            return true;
-    return false;
-}
-
-using Words = std::vector<std::string>;
-
-Words normalizedHeaderWords(std::string_view text)
-{
-    std::string cleaned(text);
-    // "Nº" (masculine ordinal indicator) is a letter for ICU: make it a separator like "°".
-    for (std::size_t at = cleaned.find("\xc2\xba"); at != std::string::npos;
-         at = cleaned.find("\xc2\xba", at))
-        cleaned.replace(at, 2, " ");
-    Words words;
-    bool afterLetters = false; // the last word was made of one-letter words only
-    for (std::string& word : foldedWords(cleaned))
-    {
-        // Dotted abbreviations: "H.T." is "ht", "T.T.C." is "ttc".
-        const bool letter = word.size() == 1 && word[0] >= 'a' && word[0] <= 'z';
-        if (letter && afterLetters)
-            words.back() += word;
-        else
-            words.push_back(std::move(word));
-        afterLetters = letter;
-    }
-    std::erase_if(words, [](const std::string& word) { return isFiller(word); });
-    if (std::any_of(words.begin(), words.end(),
-                    [](const std::string& word) { return !isDocumentWord(word); }))
-        std::erase_if(words, [](const std::string& word) { return isDocumentWord(word); });
-    return words;
-}
-
-std::string joinWords(const Words& words)
+std::string joinWords(const HeaderWords& words)
 {
     std::string joined;
     for (const std::string& word : words)
@@ -281,35 +37,22 @@ std::string joinWords(const Words& words)
     return joined;
 }
 
-struct NormalizedSynonym
+// Joined normalized words -> index into headerSynonyms(), the first synonym of those words.
+const std::unordered_map<std::string, std::size_t>& exactSynonyms()
 {
-    Words words;
-    std::size_t characters = 0;
-    Field field;
-};
-
-struct SynonymTable
-{
-    std::vector<NormalizedSynonym> synonyms;
-    std::unordered_map<std::string, std::size_t> exact; // joined words -> synonym index
-};
-
-const SynonymTable& synonymTable()
-{
-    static const SynonymTable table = []
+    static const std::unordered_map<std::string, std::size_t> exact = []
     {
-        SynonymTable result;
-        for (const Synonym& synonym : kSynonyms)
+        std::unordered_map<std::string, std::size_t> result;
+        const std::vector<HeaderSynonym>& synonyms = headerSynonyms();
+        for (std::size_t i = 0; i < synonyms.size(); ++i)
         {
-            NormalizedSynonym normalized{normalizedHeaderWords(synonym.text), 0, synonym.field};
-            for (const std::string& word : normalized.words)
-                normalized.characters += word.size();
-            result.exact.emplace(joinWords(normalized.words), result.synonyms.size());
-            result.synonyms.push_back(std::move(normalized));
+            const auto [found, inserted] = result.emplace(joinWords(synonyms[i].words), i);
+            if (!inserted && synonyms[found->second].field != synonyms[i].field)
+                throw std::logic_error("two fields for the header \"" + found->first + "\"");
         }
         return result;
     }();
-    return table;
+    return exact;
 }
 
 // Headers longer than this are titles or sentences, not column names: exact matches only.
@@ -320,26 +63,29 @@ struct HeaderMatch
 {
     Field field;
     int score; // higher is better: exact over partial, then longer synonyms
+    // "Customer ID", "Code client": the customer, by a column that ranks after a name's.
+    bool identifier = false;
 };
 
-std::optional<HeaderMatch> scoreHeader(std::string_view text)
+bool outranks(const HeaderMatch& candidate, const HeaderMatch& holder)
 {
-    if (text.size() > kMaxHeaderBytes)
-        return std::nullopt;
-    const Words words = normalizedHeaderWords(text);
-    if (words.empty())
-        return std::nullopt;
-    const SynonymTable& table = synonymTable();
-    if (const auto found = table.exact.find(joinWords(words)); found != table.exact.end())
+    if (candidate.identifier != holder.identifier)
+        return !candidate.identifier;
+    return candidate.score > holder.score;
+}
+
+std::optional<HeaderMatch> bestSynonym(const HeaderWords& words)
+{
+    if (const auto found = exactSynonyms().find(joinWords(words)); found != exactSynonyms().end())
     {
-        const NormalizedSynonym& synonym = table.synonyms[found->second];
+        const HeaderSynonym& synonym = headerSynonyms()[found->second];
         return HeaderMatch{synonym.field, 100000 + static_cast<int>(synonym.characters)};
     }
     if (words.size() > kMaxPartialHeaderWords)
         return std::nullopt;
 
     std::optional<HeaderMatch> best;
-    for (const NormalizedSynonym& synonym : table.synonyms)
+    for (const HeaderSynonym& synonym : headerSynonyms())
     {
         const std::size_t length = synonym.words.size();
         if (length == 0 || length > words.size() || synonym.field == Field::LastReminder)
@@ -350,7 +96,8 @@ std::optional<HeaderMatch> scoreHeader(std::string_view text)
                 continue;
             bool vetoed = false;
             for (std::size_t i = 0; i < words.size(); ++i)
-                if ((i < start || i >= start + length) && vetoesPartialMatch(words[i]))
+                if ((i < start || i >= start + length) &&
+                    vetoesPartialMatch(words[i], synonym.field))
                     vetoed = true;
             if (vetoed)
                 break;
@@ -361,6 +108,115 @@ std::optional<HeaderMatch> scoreHeader(std::string_view text)
         }
     }
     return best;
+}
+
+std::optional<HeaderMatch> scoreHeader(std::string_view text)
+{
+    if (text.size() > kMaxHeaderBytes)
+        return std::nullopt;
+    const HeaderWords words = normalizedHeaderWords(text);
+    if (words.empty())
+        return std::nullopt;
+    std::optional<HeaderMatch> match = bestSynonym(words);
+    if (match && match->field == Field::Customer)
+        match->identifier =
+            std::any_of(words.begin(), words.end(),
+                        [](const std::string& word) { return isIdentifierWord(word); });
+    return match;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header row
+
+using RowMatches = std::vector<std::optional<HeaderMatch>>;
+
+RowMatches matchRow(const std::vector<SourceCell>& row)
+{
+    RowMatches matches(row.size());
+    for (std::size_t column = 0; column < row.size(); ++column)
+        if (row[column].kind == SourceCell::Kind::Text)
+            matches[column] = scoreHeader(row[column].text);
+    return matches;
+}
+
+// Each field named in the row to the column naming it best, ties to the first.
+std::vector<std::optional<Field>> bestColumns(const RowMatches& matches)
+{
+    std::array<std::optional<std::size_t>, kLedgerFieldCount> bestColumn{};
+    for (std::size_t column = 0; column < matches.size(); ++column)
+    {
+        if (!matches[column])
+            continue;
+        auto& holder = bestColumn[index(matches[column]->field)];
+        if (!holder || outranks(*matches[column], *matches[*holder]))
+            holder = column;
+    }
+    std::vector<std::optional<Field>> mapping(matches.size());
+    for (std::size_t field = 0; field < kLedgerFieldCount; ++field)
+        if (const auto column = bestColumn[field])
+            mapping[*column] = static_cast<Field>(field);
+    return mapping;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readings of the data below the header
+
+constexpr std::size_t kYesNoSampleRows = 50;
+
+// "Payé ?" over "Oui"/"Non", "Settled" over "Y"/"N": at least 80 % of the filled cells below
+// the header are yes/no answers. A paid amount column of zeros (nothing paid yet) is no flag.
+bool holdsYesNoAnswers(const SourceGrid& grid, std::size_t headerRow, std::size_t column)
+{
+    std::size_t filled = 0;
+    std::size_t answers = 0;
+    bool onlyZeros = true;
+    const std::size_t end = std::min(grid.size(), headerRow + 1 + kYesNoSampleRows);
+    for (std::size_t row = headerRow + 1; row < end; ++row)
+    {
+        const Cell cell = readCell(grid[row], column);
+        if (cell.empty())
+            continue;
+        ++filled;
+        const std::string text = cellText(cell);
+        if (!parseYesNo(text))
+            continue;
+        ++answers;
+        onlyZeros = onlyZeros && text == "0";
+    }
+    return filled > 0 && answers * 5 >= filled * 4 && !onlyZeros;
+}
+
+// "Règlement 2" is the series "reglement" when "Règlement" alone names the field.
+std::optional<std::string> seriesName(const SourceCell& header, Field field)
+{
+    if (header.kind != SourceCell::Kind::Text || header.text.size() > kMaxHeaderBytes)
+        return std::nullopt;
+    HeaderWords words = normalizedHeaderWords(header.text);
+    if (words.size() < 2 || !std::all_of(words.back().begin(), words.back().end(),
+                                         [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    words.pop_back();
+    std::string name = joinWords(words);
+    const auto found = exactSynonyms().find(name);
+    if (found == exactSynonyms().end() || headerSynonyms()[found->second].field != field)
+        return std::nullopt;
+    return name;
+}
+
+// The other columns of the numbered series holding the field's column get the field too.
+void mapNumberedSeries(const std::vector<SourceCell>& header, const RowMatches& matches,
+                       std::vector<std::optional<Field>>& mapping, Field field)
+{
+    const auto mapped = std::find(mapping.begin(), mapping.end(), field);
+    if (mapped == mapping.end())
+        return;
+    const auto series = seriesName(header[mapped - mapping.begin()], field);
+    if (!series)
+        return;
+    for (std::size_t column = 0; column < mapping.size(); ++column)
+        if (!mapping[column] && matches[column] && matches[column]->field == field &&
+            seriesName(header[column], field) == series)
+            mapping[column] = field;
 }
 
 } // namespace
@@ -374,35 +230,16 @@ std::optional<LedgerField> matchHeader(std::string_view headerText)
 
 HeaderGuess detectHeader(const SourceGrid& grid, std::size_t maxRows)
 {
-    std::optional<HeaderGuess> best;
+    std::optional<std::size_t> bestRow;
     std::size_t bestCount = 0;
     const std::size_t rows = std::min(maxRows, grid.size());
     for (std::size_t rowIndex = 0; rowIndex < rows; ++rowIndex)
     {
-        const std::vector<SourceCell>& row = grid[rowIndex];
-        std::vector<std::optional<HeaderMatch>> matches(row.size());
-        std::array<std::optional<std::size_t>, kLedgerFieldCount> bestColumn{};
-        for (std::size_t column = 0; column < row.size(); ++column)
-        {
-            if (row[column].kind != SourceCell::Kind::Text)
-                continue;
-            matches[column] = scoreHeader(row[column].text);
-            if (!matches[column])
-                continue;
-            auto& holder = bestColumn[index(matches[column]->field)];
-            if (!holder || matches[column]->score > matches[*holder]->score)
-                holder = column;
-        }
-
-        HeaderGuess guess{rowIndex, std::vector<std::optional<LedgerField>>(row.size())};
-        std::size_t count = 0;
-        for (std::size_t field = 0; field < kLedgerFieldCount; ++field)
-            if (const auto column = bestColumn[field])
-            {
-                guess.mapping[*column] = static_cast<LedgerField>(field);
-                ++count;
-            }
-        auto names = [&](LedgerField field) { return bestColumn[index(field)].has_value(); };
+        const std::vector<std::optional<Field>> mapping = bestColumns(matchRow(grid[rowIndex]));
+        auto names = [&](Field field)
+        { return std::find(mapping.begin(), mapping.end(), field) != mapping.end(); };
+        const auto count = static_cast<std::size_t>(std::count_if(
+            mapping.begin(), mapping.end(), [](const auto& field) { return field.has_value(); }));
         const bool namesAmount =
             names(Field::AmountInclVat) || names(Field::AmountExclVat) || names(Field::Balance);
         const bool namesDateOrNumber =
@@ -410,14 +247,34 @@ HeaderGuess detectHeader(const SourceGrid& grid, std::size_t maxRows)
         if (namesAmount && namesDateOrNumber && count > bestCount)
         {
             bestCount = count;
-            best = std::move(guess);
+            bestRow = rowIndex;
         }
     }
-    if (!best)
-        throw InputError("no header row naming an amount and an invoice date or number in the "
-                         "first " +
-                         std::to_string(rows) + " rows");
-    return std::move(*best);
+    if (!bestRow)
+        throw InputError(
+            "no header row naming an amount and an invoice date or number in the first " +
+                std::to_string(rows) +
+                " rows: choose the header row and each field's column in the conversion dialog, "
+                "or give HeaderRow and Mapping to the command",
+            "aucune ligne d'en-tête nommant un montant et une date ou un numéro de facture dans "
+            "les " +
+                std::to_string(rows) +
+                " premières lignes : indiquez la ligne d'en-tête et la colonne de chaque champ "
+                "dans la boîte de conversion, ou donnez HeaderRow et Mapping à la commande");
+
+    const std::vector<SourceCell>& header = grid[*bestRow];
+    RowMatches matches = matchRow(header);
+    for (std::size_t column = 0; column < matches.size(); ++column)
+        if (auto& match = matches[column];
+            match &&
+            (match->field == Field::PaidAmount || match->field == Field::PaymentDate ||
+             match->field == Field::Notes) &&
+            holdsYesNoAnswers(grid, *bestRow, column))
+            match->field = Field::PaidFlag;
+    HeaderGuess guess{*bestRow, bestColumns(matches)};
+    mapNumberedSeries(header, matches, guess.mapping, Field::PaidAmount);
+    mapNumberedSeries(header, matches, guess.mapping, Field::PaymentDate);
+    return guess;
 }
 
 } // namespace relance

@@ -76,6 +76,11 @@ std::string describe(const ImportProblem& problem, Language language, std::size_
                 (fr ? ", à écrire « R1 le 02/06/2026 », « R2 », « MED 15/06/2026 »"
                     : ", write it \"R1 02/06/2026\", \"R2\", \"MED 15/06/2026\"");
         break;
+    case Kind::UnreadableFlag:
+        text += (fr ? "ni oui ni non " : "neither yes nor no ") + value +
+                (fr ? ", à écrire Oui ou Non (ou O/N, 1/0, X ou vide, Vrai/Faux)"
+                    : ", write Yes or No (or Y/N, 1/0, X or blank, True/False)");
+        break;
     }
     if (problem.field && problem.kind != Kind::DuplicateNumber)
         text += " (" + fieldLabel(*problem.field, language) + ")";

@@ -43,6 +43,8 @@ constexpr std::array<FieldNames, kLedgerFieldCount> kFieldNames = {{
     {Field::Balance, "balance", "Reste dû", "Balance"},
     {Field::Notes, "notes", "Notes", "Notes"},
     {Field::LastReminder, "last_reminder", "Dernière relance", "Last reminder"},
+    {Field::Disputed, "disputed", "Litige (Oui/Non)", "Disputed (Yes/No)"},
+    {Field::PaidFlag, "paid_flag", "Payé ? (Oui/Non)", "Paid? (Yes/No)"},
 }};
 
 static_assert(
@@ -91,8 +93,25 @@ FieldMember memberOf(LedgerField field)
         return &ImportedInvoice::notes;
     case LedgerField::LastReminder:
         return &ImportedInvoice::lastReminderDate;
+    case LedgerField::Disputed:
+    case LedgerField::PaidFlag:
+        throw std::logic_error("a yes/no field has a flag member");
     }
     throw std::logic_error("unknown ledger field");
+}
+
+bool isFlagField(LedgerField field)
+{
+    return field == LedgerField::Disputed || field == LedgerField::PaidFlag;
+}
+
+FlagMember flagMemberOf(LedgerField field)
+{
+    if (field == LedgerField::Disputed)
+        return &ImportedInvoice::disputed;
+    if (field == LedgerField::PaidFlag)
+        return &ImportedInvoice::paidFlag;
+    throw std::logic_error("not a yes/no field");
 }
 
 std::string_view fieldKey(LedgerField field)

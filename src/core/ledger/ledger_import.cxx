@@ -3,6 +3,7 @@
 #include "core/ledger/ledger_import.hxx"
 #include "core/ledger/reminder_mark.hxx"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "core/common/input_error.hxx"
+#include "core/common/text_fold.hxx"
 #include "core/ledger/ledger_import_detail.hxx"
 
 namespace relance
@@ -37,9 +39,18 @@ public:
     {
         sheet_ = sheet;
         columns_ = {};
+        paidAmountColumns_.clear();
+        paymentDateColumns_.clear();
         for (std::size_t column = 0; column < header.mapping.size(); ++column)
-            if (const auto field = header.mapping[column]; field && !columns_[index(*field)])
+        {
+            const auto field = header.mapping[column];
+            if (field && !columns_[index(*field)])
                 columns_[index(*field)] = column;
+            if (field == Field::PaidAmount)
+                paidAmountColumns_.push_back(column);
+            if (field == Field::PaymentDate)
+                paymentDateColumns_.push_back(column);
+        }
     }
 
     void reserve(std::size_t rows)
@@ -63,6 +74,11 @@ public:
         for (const auto& column : columns_)
             if (!readCell(row, column).empty())
                 return false;
+        if (isPaymentSeries())
+            for (const auto& columns : {paidAmountColumns_, paymentDateColumns_})
+                for (const std::size_t column : columns)
+                    if (!readCell(row, column).empty())
+                        return false;
         return true;
     }
 
@@ -114,12 +130,16 @@ public:
         invoice.notes = cellText(cell(Field::Notes));
         invoice.invoiceDate = date(Field::InvoiceDate);
         invoice.dueDate = date(Field::DueDate);
-        invoice.paymentDate = date(Field::PaymentDate);
+        const std::vector<std::optional<DayNumber>> paymentDates = readPaymentDates(invoice);
         invoice.amountInclVat = amount(Field::AmountInclVat);
         invoice.amountExclVat = amount(Field::AmountExclVat);
         invoice.balance = amount(Field::Balance);
-        invoice.paidAmount = amount(Field::PaidAmount);
+        readPaidAmounts(invoice, paymentDates);
         readReminderMark(invoice);
+        invoice.paidFlag = flag(Field::PaidFlag);
+        invoice.disputed = flag(Field::Disputed);
+        if (invoice.disputed.value_or(false))
+            markDisputed(invoice.notes);
 
         const Cell termsCell = cell(Field::Terms);
         invoice.terms = cellText(termsCell);
@@ -142,6 +162,9 @@ public:
             else if (invoice.paymentDate && balanceCell.empty())
                 invoice.paidAmount = invoice.amountInclVat;
         }
+        // A "Payé ? Oui/Non" column is all the sheet says of the payment when nothing else does.
+        if (invoice.paidFlag && !paidAmountOrDateOrBalanceTyped())
+            invoice.paidAmount = *invoice.paidFlag ? invoice.amountInclVat : Cents{0};
 
         if (!invoice.amountInclVat && cell(Field::AmountInclVat).empty())
             addProblem(ImportProblem::Kind::MissingAmount, Field::AmountInclVat, {});
@@ -191,6 +214,97 @@ private:
         invoiceByNumber_.emplace(duplicateKey(number), result_.invoices.size());
         invoice.number = std::move(number);
         return true;
+    }
+
+    // Two paid amount columns or more: a numbered series ("Règlement 1", "Règlement 2").
+    bool isPaymentSeries() const { return paidAmountColumns_.size() >= 2; }
+
+    // The payment date; for a series, every payment date column's date in column order, the
+    // invoice's payment date being the latest.
+    std::vector<std::optional<DayNumber>> readPaymentDates(ImportedInvoice& invoice)
+    {
+        if (!isPaymentSeries())
+        {
+            invoice.paymentDate = date(Field::PaymentDate);
+            return {};
+        }
+        std::vector<std::optional<DayNumber>> dates;
+        for (const std::size_t column : paymentDateColumns_)
+        {
+            const std::optional<DayNumber> day = dateAt(Field::PaymentDate, column);
+            if (day && (!invoice.paymentDate || *invoice.paymentDate < *day))
+                invoice.paymentDate = day;
+            dates.push_back(day);
+        }
+        return dates;
+    }
+
+    // The paid amount; for a series, one payment per amount read, dated from the date column
+    // of the same rank, the paid amount being their sum.
+    void readPaidAmounts(ImportedInvoice& invoice,
+                         const std::vector<std::optional<DayNumber>>& paymentDates)
+    {
+        if (!isPaymentSeries())
+        {
+            invoice.paidAmount = amount(Field::PaidAmount);
+            return;
+        }
+        Cents total = 0;
+        std::string typed; // "100 + 250", for a total beyond what an amount may be
+        for (std::size_t rank = 0; rank < paidAmountColumns_.size(); ++rank)
+        {
+            const Cell source = readCell(*row_, paidAmountColumns_[rank]);
+            const std::optional<Cents> paid = amountAt(Field::PaidAmount, paidAmountColumns_[rank]);
+            if (!paid)
+                continue;
+            invoice.payments.push_back(
+                {rank < paymentDates.size() ? paymentDates[rank] : std::nullopt, *paid});
+            total += *paid;
+            typed += (typed.empty() ? "" : " + ") + cellText(source);
+        }
+        if (invoice.payments.empty())
+            return;
+        if (total < -kMaxCents || total > kMaxCents)
+        {
+            invoice.payments.clear();
+            addProblem(ImportProblem::Kind::UnreadableAmount, Field::PaidAmount, typed);
+            return;
+        }
+        invoice.paidAmount = total;
+    }
+
+    bool paidAmountOrDateOrBalanceTyped() const
+    {
+        if (!cell(Field::Balance).empty() || !cell(Field::PaidAmount).empty() ||
+            !cell(Field::PaymentDate).empty())
+            return true;
+        for (const auto& columns : {paidAmountColumns_, paymentDateColumns_})
+            for (const std::size_t column : columns)
+                if (!readCell(*row_, column).empty())
+                    return true;
+        return false;
+    }
+
+    // Yes, no, or nothing for a blank cell; neither yes nor no is a problem.
+    std::optional<bool> flag(Field field)
+    {
+        const Cell source = cell(field);
+        if (source.empty())
+            return std::nullopt;
+        const std::string text = cellText(source);
+        const std::optional<bool> answer = parseYesNo(text);
+        if (!answer)
+            addProblem(ImportProblem::Kind::UnreadableFlag, field, text);
+        return answer;
+    }
+
+    // « Litige » in the notes is what the follow-up reading of notes takes for a dispute.
+    static void markDisputed(std::string& notes)
+    {
+        const std::vector<std::string> words = foldedWords(notes);
+        if (std::find(words.begin(), words.end(), "litige") != words.end())
+            return;
+        notes += notes.empty() ? "Litige" : " ; Litige";
     }
 
     void readReminderMark(ImportedInvoice& invoice)
@@ -259,9 +373,11 @@ private:
         return std::nullopt;
     }
 
-    std::optional<DayNumber> date(Field field)
+    std::optional<DayNumber> date(Field field) { return dateAt(field, columns_[index(field)]); }
+
+    std::optional<DayNumber> dateAt(Field field, std::optional<std::size_t> column)
     {
-        const Cell source = cell(field);
+        const Cell source = readCell(*row_, column);
         std::optional<DayNumber> day;
         if (source.kind == SourceCell::Kind::Number)
         {
@@ -294,9 +410,11 @@ private:
         return day;
     }
 
-    std::optional<Cents> amount(Field field)
+    std::optional<Cents> amount(Field field) { return amountAt(field, columns_[index(field)]); }
+
+    std::optional<Cents> amountAt(Field field, std::optional<std::size_t> column)
     {
-        const Cell source = cell(field);
+        const Cell source = readCell(*row_, column);
         std::optional<Cents> cents;
         if (source.kind == SourceCell::Kind::Number)
         {
@@ -360,7 +478,10 @@ private:
 
     const ImportOptions& options_;
     ImportResult& result_;
-    std::array<std::optional<std::size_t>, kLedgerFieldCount> columns_{};
+    std::array<std::optional<std::size_t>, kLedgerFieldCount> columns_{}; // a field's first
+    // Every paid amount and payment date column, in column order.
+    std::vector<std::size_t> paidAmountColumns_;
+    std::vector<std::size_t> paymentDateColumns_;
     const std::vector<SourceCell>* row_ = nullptr;
     std::size_t rowIndex_ = 0;
     std::size_t sheet_ = 0;

@@ -41,8 +41,12 @@ enum class LedgerField
     // The owner's own note of the last reminder sent ("R1 le 02/06/2026"): seeds the ledger's
     // last level and date, which Relance keeps from then on.
     LastReminder,
+    // Yes/no columns. A disputed invoice gets « Litige » in its notes, which the follow-up
+    // reading of notes already treats as a dispute.
+    Disputed,
+    PaidFlag, // "Payé ? Oui/Non"
 };
-inline constexpr std::size_t kLedgerFieldCount = 15;
+inline constexpr std::size_t kLedgerFieldCount = 17;
 
 // Stable key ("invoice_number"), and the label shown in the dialog and ledger headers.
 std::string_view fieldKey(LedgerField field);
@@ -68,23 +72,56 @@ struct SourceCell
 };
 using SourceGrid = std::vector<std::vector<SourceCell>>; // rows of cells, ragged allowed
 
-// The field a header text names, if any: "N° fact.", "Numéro de facture", "Invoice #",
-// "Client", "Customer", "Date", "Date facture", "Échéance", "Due date", "Montant TTC",
-// "Total TTC", "Amount incl. VAT", "HT", "Réglé le", "Date de paiement", "Payé", "Reste dû",
-// "Solde", "Balance", "Remarques", "Statut", "SIREN", "E-mail", "Conditions", ...
+// The field a header text names, if any. Headers are folded (case, accents, punctuation and
+// filler words such as "de", "the", "en euros" ignored) and a word that is not a known word is
+// split into known words ("InvoiceAmount", "INVOICEAMOUNT", "invoiceamount" all read "invoice
+// amount"; "numero_facture" splits on "_"), so that the field never depends on letter case.
+// Recognised, in French and English:
+//  - invoice number: "N° fact.", "Numéro de facture", "Invoice #", "Inv #", "Inv No", "Doc No",
+//    "Document No", "Réf.", "Pièce", "invoiceNumber";
+//  - customer: "Client", "Nom client", "Customer name", "Tiers"; identifiers ("Customer ID",
+//    "customerID", "Customer code", "Code client", "N° client") name the customer too, but
+//    detectHeader gives the field to a column naming the customer by name when there is one;
+//  - "Raison sociale", "SIREN"/"SIRET", "E-mail"/"Courriel", "Conditions"/"Payment terms";
+//  - invoice date: "Date", "Date facture", "Invoice date", "Date pièce", "InvoiceDate";
+//  - due date: "Échéance", "Date échéance", "Due date", "DueDate", "date_echeance";
+//  - amounts: "Montant TTC", "Total TTC", "Mt TTC", "Amount", "Amt", "Invoice Amt",
+//    "montant_ttc"; "HT", "Montant HT", "Mt HT", "Net amount";
+//  - paid amount: "Réglé", "Payé", "Règlement", "Acompte", "Paid", "Payment", "Amount paid";
+//  - payment date: "Réglé le", "Date (de) règlement", "Paid on", "Paid date", "Settled",
+//    "Settled date", "Cleared", "Cleared date", "SettledDate";
+//  - balance: "Reste dû", "Solde", "Balance", "Amount due", "Outstanding";
+//  - notes: "Remarques", "Statut", "Notes", "Comments"; last reminder: "Relance", "Dernière
+//    relance", "Reminder";
+//  - disputed: "Litige", "En litige", "Contesté(e)", "Contestation", "Disputed", "Dispute";
+//  - paid flag: "Payé ? (Oui/Non)", "Paid? (Yes/No)", "Payée", "Réglée", "Is paid" (a "Payé ?"
+//    or "Settled" column holding yes/no answers is told apart by detectHeader, from its data).
+// Derived columns are never taken for a field, least of all for a date to age invoices from:
+// "DaysToSettle", "DaysLate", "Jours de retard", "nb_jours_retard", "annee", "mois", "month",
+// "year", "week", "semaine", "trimestre", "quarter", "PaperlessDate", "Montant TVA",
+// "Date de livraison", and the columns Relance computes itself ("Échéance (Relance)").
 std::optional<LedgerField> matchHeader(std::string_view headerText);
 
 struct HeaderGuess
 {
     std::size_t headerRow = 0; // index into the grid
     // One entry per column of the header row: the proposed field, or nullopt (ignored column).
+    // A field is usually in one column; PaidAmount and PaymentDate may be in several, a
+    // numbered series ("Règlement 1", "Règlement 2", "Date règlement 1"...), read in column
+    // order: the k-th paid amount column goes with the k-th payment date column.
     std::vector<std::optional<LedgerField>> mapping;
 };
 
 // The header row is the row, among the first maxRows, whose cells name the most distinct
-// fields (a title row above it names none); ties go to the first. Each field is proposed for at
-// most one column. Throws InputError when no row names at least an amount and a date or an
-// invoice number.
+// fields (a title row above it names none); ties go to the first. Throws InputError when no row
+// names at least an amount and a date or an invoice number.
+// In that row each field goes to the column naming it best (a customer's name before a
+// customer identifier), with two readings of the data below the header:
+//  - a column whose header names the paid amount, the payment date or the notes ("Payé ?",
+//    "Settled", "Statut") but whose non-empty cells in the next 50 rows are at least 80 % yes/no
+//    answers (and not only zeros) is the paid flag;
+//  - every column of a numbered series of paid amounts or payment dates, when the series holds
+//    the field's best column, is mapped to the field.
 HeaderGuess detectHeader(const SourceGrid& grid, std::size_t maxRows = 30);
 
 struct ImportOptions
@@ -96,6 +133,13 @@ struct ImportOptions
     // The consistency remarks whose fix the user accepted (the others only name the rows).
     std::vector<RemarkKind> acceptedFixes;
     Language language = Language::French; // of the hold reasons the fixes write
+};
+
+// One payment of a numbered series of paid amount columns ("Règlement 1", "Règlement 2").
+struct SourcePayment
+{
+    std::optional<DayNumber> date; // from the payment date column of the same rank, if any
+    Cents amount = 0;
 };
 
 // An invoice as read, every field optional except the source row.
@@ -113,8 +157,12 @@ struct ImportedInvoice
     std::string terms;                // as typed
     std::optional<Cents> amountInclVat;
     std::optional<Cents> amountExclVat;
-    std::optional<Cents> paidAmount; // as typed, else amount - balance when both are known
-    std::optional<DayNumber> paymentDate;
+    // As typed (the sum of a series' payments), else amount - balance when both are known,
+    // else the whole amount or nothing when only a paid flag says yes or no.
+    std::optional<Cents> paidAmount;
+    std::optional<DayNumber> paymentDate; // the latest of a series' dates
+    // Filled only when two paid amount columns or more are mapped: one entry per amount read.
+    std::vector<SourcePayment> payments;
     std::optional<Cents> balance;
     std::string notes;
     // From LastReminder (parseReminderMark). Not compared on re-sync: they only seed the
@@ -123,18 +171,26 @@ struct ImportedInvoice
     std::optional<int> lastReminderLevel;
     // What the sheet says of the invoice being paid, from a "Payé ? Oui/Non" column.
     std::optional<bool> paidFlag;
+    // What a "Litige Oui/Non" column says; yes has also added « Litige » to the notes.
+    std::optional<bool> disputed;
     // Why no reminder may go out until the owner has checked the invoice (a consistency
     // remark whose fix the user accepted); empty when none. Seeds the ledger's hold column.
     std::string hold;
 };
 
 // Where a field's value lives in an ImportedInvoice, by the kind of value it is, so that code
-// reading or writing fields handles three kinds rather than fourteen fields.
+// reading or writing fields handles three kinds rather than fifteen fields. The yes/no fields
+// (Disputed, PaidFlag) are apart: memberOf throws std::logic_error for them, flagMemberOf gives
+// their member.
 using TextMember = std::string ImportedInvoice::*;
 using DateMember = std::optional<DayNumber> ImportedInvoice::*;
 using MoneyMember = std::optional<Cents> ImportedInvoice::*;
 using FieldMember = std::variant<TextMember, DateMember, MoneyMember>;
 FieldMember memberOf(LedgerField field);
+
+using FlagMember = std::optional<bool> ImportedInvoice::*;
+bool isFlagField(LedgerField field);
+FlagMember flagMemberOf(LedgerField field); // throws std::logic_error for other fields
 
 struct ImportProblem
 {
@@ -149,6 +205,7 @@ struct ImportProblem
         MissingNumber,      // kept, numbered from its row ("L12")
         MissingAmount,      // kept
         UnreadableReminder, // kept, no reminder history taken from the cell
+        UnreadableFlag,     // kept, a yes/no cell that is neither: the flag is left unset
     };
     Kind kind;
     std::size_t sourceRow = 0;

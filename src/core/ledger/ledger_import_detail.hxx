@@ -1,5 +1,6 @@
-// Internal to the ledger import: what its pieces (ledger_fields, header_detection, import_cells,
-// ledger_import) share: a field's index, and reading one cell of a row. Not a public interface.
+// Internal to the ledger import: what its pieces (ledger_fields, header_words, header_detection,
+// import_cells, ledger_import) share: a field's index, the words of headers, reading one cell of
+// a row. Not a public interface.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +18,29 @@ constexpr std::size_t index(LedgerField field)
 {
     return static_cast<std::size_t>(field);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Header words (header_words.cxx)
+
+using HeaderWords = std::vector<std::string>;
+
+// A header's folded words, compound words split into known words ("InvoiceAmount" ->
+// "invoice", "amount"), filler words dropped and document words ("facture", "invoice") too
+// unless alone.
+HeaderWords normalizedHeaderWords(std::string_view text);
+
+struct HeaderSynonym
+{
+    HeaderWords words; // normalized
+    std::size_t characters = 0;
+    LedgerField field;
+};
+const std::vector<HeaderSynonym>& headerSynonyms(); // in the table's order, ties to the first
+
+// A word that, in a header beside a synonym, means the header names something else.
+bool vetoesPartialMatch(std::string_view word, LedgerField field);
+// "id", "code", "no"...: beside a customer synonym, the column identifies the customer.
+bool isIdentifierWord(std::string_view word);
 
 // ---------------------------------------------------------------------------------------------
 // Cells (import_cells.cxx)

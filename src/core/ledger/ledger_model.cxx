@@ -32,10 +32,21 @@ std::vector<PaymentEntry> paymentsFromSource(const std::vector<ImportedInvoice>&
 {
     std::vector<PaymentEntry> payments;
     for (const ImportedInvoice& invoice : invoices)
+    {
         // A credit note's "paid" is the owner's netting of it, not money received.
-        if (invoice.paidAmount && *invoice.paidAmount != 0 && !isCreditNote(invoice))
+        if (isCreditNote(invoice))
+            continue;
+        if (!invoice.payments.empty())
+        {
+            for (const SourcePayment& payment : invoice.payments)
+                if (payment.amount != 0)
+                    payments.push_back(
+                        {payment.date, invoice.customer, payment.amount, invoice.number});
+        }
+        else if (invoice.paidAmount && *invoice.paidAmount != 0)
             payments.push_back(
                 {invoice.paymentDate, invoice.customer, *invoice.paidAmount, invoice.number});
+    }
     return payments;
 }
 

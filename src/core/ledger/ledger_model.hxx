@@ -40,7 +40,8 @@ Allocation allocatePayments(const std::vector<ImportedInvoice>& invoices,
 // owner has already netted against invoices (all of it when the sheet says nothing is left).
 bool isCreditNote(const ImportedInvoice& invoice);
 
-// One payment per invoice the sheet says was (partly) paid; credit notes make none.
+// One payment per invoice the sheet says was (partly) paid, or one per payment of a numbered
+// series of payment columns (ImportedInvoice::payments); credit notes make none.
 std::vector<PaymentEntry> paymentsFromSource(const std::vector<ImportedInvoice>& invoices);
 
 // One ledger row: the imported invoice and the cells the user owns (dispute, promise, hold,

@@ -32,7 +32,9 @@ constexpr std::array<LedgerField, kLedgerFieldCount> kFields = {
     LedgerField::Siren,         LedgerField::Email,      LedgerField::InvoiceDate,
     LedgerField::DueDate,       LedgerField::Terms,      LedgerField::AmountInclVat,
     LedgerField::AmountExclVat, LedgerField::PaidAmount, LedgerField::PaymentDate,
-    LedgerField::Balance,       LedgerField::Notes,      LedgerField::LastReminder};
+    LedgerField::Balance,       LedgerField::Notes,      LedgerField::LastReminder,
+    LedgerField::Disputed,      LedgerField::PaidFlag};
+static_assert(kFields.back() == LedgerField::PaidFlag, "one mapping row per ledger field");
 
 class ConversionDialogHandler : public cppu::WeakImplHelper1<awt::XDialogEventHandler>
 {
@@ -114,6 +116,22 @@ public:
             if (choice >= 1 && static_cast<std::size_t>(choice) <= columnCount_)
                 header.mapping[static_cast<std::size_t>(choice) - 1] = kFields[f];
         }
+        // A numbered series of payments (Règlement 1, Règlement 2...) shows its first column;
+        // the others follow it while the user keeps that choice.
+        if (guess_ && guess_->headerRow == header.headerRow)
+            for (LedgerField field : {LedgerField::PaidAmount, LedgerField::PaymentDate})
+            {
+                std::vector<std::size_t> series;
+                for (std::size_t c = 0; c < guess_->mapping.size(); ++c)
+                    if (guess_->mapping[c] == field)
+                        series.push_back(c);
+                if (series.size() < 2 || series.front() >= header.mapping.size() ||
+                    header.mapping[series.front()] != field)
+                    continue;
+                for (std::size_t c : series)
+                    if (c < header.mapping.size() && !header.mapping[c])
+                        header.mapping[c] = field;
+            }
         request.header = header;
         return request;
     }
@@ -193,6 +211,7 @@ private:
         catch (const InputError&)
         {
         }
+        guess_ = guess;
 
         // The other sheets, those of the same layout (a sheet per month) ticked. Every item is
         // added before any is selected: adding an item clears a list box's selection.
@@ -242,7 +261,7 @@ private:
             box->addItems(choices, 0);
             sal_Int16 selected = 0;
             if (guess)
-                for (std::size_t c = 0; c < guess->mapping.size(); ++c)
+                for (std::size_t c = guess->mapping.size(); c-- > 0;) // the first column
                     if (guess->mapping[c] == kFields[f])
                         selected = static_cast<sal_Int16>(c + 1);
             box->selectItemPos(selected, true);
@@ -274,6 +293,7 @@ private:
     std::size_t firstSheetRow_ = 1;
     std::size_t columnCount_ = 0;
     std::vector<RemarkKind> shownFixes_; // the remark of each visible Fix_ checkbox
+    std::optional<HeaderGuess> guess_;   // the detected header of the model sheet
 };
 
 } // namespace

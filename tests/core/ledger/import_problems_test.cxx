@@ -44,6 +44,16 @@ TEST(LedgerImport, DescribesProblems)
         {{Kind::MissingAmount, 9, F::AmountInclVat, ""},
          "Ligne 10 : montant manquant (Montant TTC)",
          "Row 10: missing amount (Amount incl. VAT)"},
+        {{Kind::UnreadableFlag, 10, F::Disputed, "peut-être"},
+         "Ligne 11 : ni oui ni non « peut-être », à écrire Oui ou Non (ou O/N, 1/0, X ou vide, "
+         "Vrai/Faux) (Litige (Oui/Non))",
+         "Row 11: neither yes nor no “peut-être”, write Yes or No (or Y/N, 1/0, X or blank, "
+         "True/False) (Disputed (Yes/No))"},
+        {{Kind::UnreadableFlag, 11, F::PaidFlag, "bientôt"},
+         "Ligne 12 : ni oui ni non « bientôt », à écrire Oui ou Non (ou O/N, 1/0, X ou vide, "
+         "Vrai/Faux) (Payé ? (Oui/Non))",
+         "Row 12: neither yes nor no “bientôt”, write Yes or No (or Y/N, 1/0, X or blank, "
+         "True/False) (Paid? (Yes/No))"},
     };
     for (const Row& row : rows)
     {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -40,6 +41,8 @@ TEST(LedgerFields, KeysAndLabels)
         {F::Balance, "balance", "Reste dû", "Balance"},
         {F::Notes, "notes", "Notes", "Notes"},
         {F::LastReminder, "last_reminder", "Dernière relance", "Last reminder"},
+        {F::Disputed, "disputed", "Litige (Oui/Non)", "Disputed (Yes/No)"},
+        {F::PaidFlag, "paid_flag", "Payé ? (Oui/Non)", "Paid? (Yes/No)"},
     };
     ASSERT_EQ(std::size(rows), kLedgerFieldCount);
     for (const Row& row : rows)
@@ -61,8 +64,14 @@ TEST(LedgerFields, KeysAndLabels)
 // a distinct value through every member and reading each back finds each field's own value.
 TEST(LedgerFields, EachFieldHasItsOwnMember)
 {
-    ImportedInvoice invoice;
-    for (std::size_t i = 0; i < kLedgerFieldCount; ++i)
+    const auto write = [](ImportedInvoice& invoice, std::size_t i)
+    {
+        const auto field = static_cast<LedgerField>(i);
+        if (isFlagField(field))
+        {
+            invoice.*flagMemberOf(field) = i % 2 == 0;
+            return;
+        }
         std::visit(
             [&](auto member)
             {
@@ -74,8 +83,18 @@ TEST(LedgerFields, EachFieldHasItsOwnMember)
                 else
                     invoice.*member = static_cast<Cents>(100 * i);
             },
-            memberOf(static_cast<LedgerField>(i)));
-    for (std::size_t i = 0; i < kLedgerFieldCount; ++i)
+            memberOf(field));
+    };
+    const auto check = [](const ImportedInvoice& invoice, std::size_t i)
+    {
+        const auto field = static_cast<LedgerField>(i);
+        if (isFlagField(field))
+        {
+            EXPECT_EQ(invoice.*flagMemberOf(field), i % 2 == 0) << i;
+            EXPECT_THROW(memberOf(field), std::logic_error) << i;
+            return;
+        }
+        EXPECT_THROW(flagMemberOf(field), std::logic_error) << i;
         std::visit(
             [&](auto member)
             {
@@ -87,9 +106,17 @@ TEST(LedgerFields, EachFieldHasItsOwnMember)
                 else
                     EXPECT_EQ(invoice.*member, static_cast<Cents>(100 * i)) << i;
             },
-            memberOf(static_cast<LedgerField>(i)));
+            memberOf(field));
+    };
+    ImportedInvoice invoice;
+    for (std::size_t i = 0; i < kLedgerFieldCount; ++i)
+        write(invoice, i);
+    for (std::size_t i = 0; i < kLedgerFieldCount; ++i)
+        check(invoice, i);
     EXPECT_EQ(invoice.number, "text 0");
     EXPECT_EQ(invoice.invoiceDate, static_cast<DayNumber>(1005));
     EXPECT_EQ(invoice.amountInclVat, static_cast<Cents>(800));
     EXPECT_EQ(invoice.notes, "text 13");
+    EXPECT_EQ(invoice.disputed, false); // field 15
+    EXPECT_EQ(invoice.paidFlag, true);  // field 16
 }
