@@ -305,7 +305,8 @@ def write_multi_year(folder, rng):
             rate = rng.choices([55, 100, 200], weights=[35, 25, 40])[0]
             ht = lognormal_cents(rng, 3200, 0.7, 300, 40000)
             ttc = ttc_from_ht(ht, rate)
-            paid_on = due + dt.timedelta(days=rng.randint(-5, 35))
+            # never before the invoice: paid on receipt at the earliest
+            paid_on = max(invoice_date, due + dt.timedelta(days=rng.randint(-5, 35)))
             rest, note, flag = (0, "", None) if paid_on <= as_of else (ttc, "", None)
             if k - 1 in in_litigation:
                 paid_on, rest = None, ttc
@@ -375,8 +376,8 @@ def write_relances_maison(folder, rng):
         amount = ttc_from_ht(lognormal_cents(rng, 700, 0.9, 80, 9000),
                              rng.choice([100, 100, 55, 200]))
         low, high = (20, 150) if customer in slow else (-10, 25)
-        paid_by = (due or invoice_date + dt.timedelta(days=30)) + \
-            dt.timedelta(days=rng.randint(low, high))
+        paid_by = max(invoice_date, (due or invoice_date + dt.timedelta(days=30)) +
+                      dt.timedelta(days=rng.randint(low, high)))
         payments = []
         if paid_by <= as_of:
             if rng.random() < 0.2:  # paid in two goes, a month apart
