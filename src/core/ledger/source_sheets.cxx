@@ -54,6 +54,64 @@ std::string sourceRowText(const SourceSheets& sheets, std::size_t sheet, std::si
     return sheets[sheet].name + ", " + row;
 }
 
+SheetsDateOrder detectDateOrder(const std::vector<SheetSource>& sheets)
+{
+    std::vector<DateOrderEvidence> each;
+    for (const SheetSource& sheet : sheets)
+        each.push_back(detectDateOrder(*sheet.grid, sheet.header));
+    SheetsDateOrder total;
+    DateOrderEvidence& sum = total.evidence;
+    for (std::size_t sheet = 0; sheet < each.size(); ++sheet)
+    {
+        if (!sum.exampleRow && each[sheet].exampleRow)
+        {
+            sum.exampleRow = each[sheet].exampleRow;
+            sum.example = each[sheet].example;
+            total.exampleSheet = sheet;
+        }
+        sum.dayFirstOnly += each[sheet].dayFirstOnly;
+        sum.monthFirstOnly += each[sheet].monthFirstOnly;
+    }
+    if (sum.dayFirstOnly > 0 && sum.monthFirstOnly > 0)
+    {
+        // The counter-example: on the example's sheet when that sheet contradicts itself,
+        // else the first other sheet whose dates read the other way.
+        const DateOrderEvidence& first = each[total.exampleSheet];
+        if (first.counterExampleRow)
+        {
+            sum.counterExampleRow = first.counterExampleRow;
+            sum.counterExample = first.counterExample;
+            total.counterExampleSheet = total.exampleSheet;
+        }
+        else
+            for (std::size_t sheet = 0; sheet < each.size(); ++sheet)
+                if (each[sheet].exampleRow && each[sheet].order && first.order &&
+                    *each[sheet].order != *first.order)
+                {
+                    sum.counterExampleRow = each[sheet].exampleRow;
+                    sum.counterExample = each[sheet].example;
+                    total.counterExampleSheet = sheet;
+                    break;
+                }
+    }
+    else if (sum.dayFirstOnly > 0)
+        sum.order = DateOrder::DayMonthYear;
+    else if (sum.monthFirstOnly > 0)
+        sum.order = DateOrder::MonthDayYear;
+    return total;
+}
+
+std::string describeDateOrder(const SheetsDateOrder& order, Language language,
+                              const SourceSheets& sheets)
+{
+    const std::size_t sheet = order.exampleSheet;
+    std::string text = describeDateOrder(order.evidence, language,
+                                         sheet < sheets.size() ? sheets[sheet].firstSheetRow : 1);
+    if (!text.empty() && sheets.size() > 1 && sheet < sheets.size())
+        text = sheets[sheet].name + " \u2014 " + text;
+    return text;
+}
+
 std::string describe(const ImportProblem& problem, Language language, const SourceSheets& sheets)
 {
     const std::size_t first =

@@ -32,6 +32,19 @@ std::size_t sheetRow(const SourceSheets& sheets, std::size_t sheet, std::size_t 
 // "Février, 12" when several were.
 std::string sourceRowText(const SourceSheets& sheets, std::size_t sheet, std::size_t gridRow);
 
+// The order of the numeric text dates over every sheet converted together (detectDateOrder
+// per sheet, the counts added), and the sheets of its examples.
+struct SheetsDateOrder
+{
+    DateOrderEvidence evidence;
+    std::size_t exampleSheet = 0;
+    std::size_t counterExampleSheet = 0;
+};
+SheetsDateOrder detectDateOrder(const std::vector<SheetSource>& sheets);
+// describeDateOrder with the example's sheet named when several are converted.
+std::string describeDateOrder(const SheetsDateOrder& order, Language language,
+                              const SourceSheets& sheets);
+
 // describe(problem) with the sheet named first when several sheets were converted.
 std::string describe(const ImportProblem& problem, Language language, const SourceSheets& sheets);
 

@@ -235,6 +235,8 @@ std::string ConversionReport::summary(Language language, bool withKeys) const
                    : ", " + std::to_string(fixed) + " inconsistenc" + (fixed == 1 ? "y" : "ies") +
                          " fixed";
     text += ".";
+    if (!dateOrderNote.empty())
+        text += "\n" + dateOrderNote;
     // Then each remark, keyed by the name the command's Fixes argument takes.
     for (const ConsistencyRemark& remark : import.remarks)
         text += "\n" + (withKeys ? "[" + std::string(remarkKey(remark.kind)) + "] " : "- ") +
@@ -402,6 +404,14 @@ ConversionReport LedgerConverter::convert(const ConversionRequest& request)
     uno::Reference<beans::XPropertySet>(document_, uno::UNO_QUERY_THROW)
         ->getPropertyValue("NullDate") >>= nullDate;
     options.nullDate = toDayNumber({nullDate.Year, nullDate.Month, nullDate.Day});
+    std::string dateOrderNote;
+    if (request.dateOrderFromData)
+    {
+        const SheetsDateOrder found = detectDateOrder(read.sheets);
+        if (found.evidence.order)
+            options.dateOrder = *found.evidence.order;
+        dateOrderNote = describeDateOrder(found, request.language, read.sources);
+    }
     const ImportResult imported = importInvoices(read.sheets, options);
     if (imported.invoices.empty())
         throw InputError("no invoice found below the header row: check the header row number "
@@ -439,6 +449,7 @@ ConversionReport LedgerConverter::convert(const ConversionRequest& request)
     {
         Writer writer(document_, request, progress_, createdSheets);
         report = writer.run(imported, read.sources);
+        report.dateOrderNote = dateOrderNote;
     }
     catch (...)
     {

@@ -213,6 +213,17 @@ private:
         }
         guess_ = guess;
 
+        // The order of text dates, as the data shows it; the user can still choose.
+        dateOrderNote_.clear();
+        if (guess)
+        {
+            const DateOrderEvidence evidence = detectDateOrder(grid_, *guess);
+            if (evidence.order)
+                list("DateOrder")
+                    ->selectItemPos(*evidence.order == DateOrder::MonthDayYear ? 1 : 0, true);
+            dateOrderNote_ = describeDateOrder(evidence, request_.language, firstSheetRow_);
+        }
+
         // The other sheets, those of the same layout (a sheet per month) ticked. Every item is
         // added before any is selected: adding an item clears a list box's selection.
         const uno::Reference<awt::XListBox> others = list("OtherSheets");
@@ -276,8 +287,10 @@ private:
             const ConversionRequest request = collect();
             const LedgerConverter::ReadSheets read = converter_.readSheets(request);
             const ImportResult result = importInvoices(read.sheets, request.options);
-            text("PreviewText")
-                ->setText(fromUtf8(previewText(result, read.sources, request_.language)));
+            std::string preview = previewText(result, read.sources, request_.language);
+            if (!dateOrderNote_.empty())
+                preview = dateOrderNote_ + "\n\n" + preview;
+            text("PreviewText")->setText(fromUtf8(preview));
             showFixes(result, request.options);
         }
         catch (const InputError& error)
@@ -294,6 +307,7 @@ private:
     std::size_t columnCount_ = 0;
     std::vector<RemarkKind> shownFixes_; // the remark of each visible Fix_ checkbox
     std::optional<HeaderGuess> guess_;   // the detected header of the model sheet
+    std::string dateOrderNote_;          // what the data says of the order of its dates
 };
 
 } // namespace
