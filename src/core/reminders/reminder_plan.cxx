@@ -218,6 +218,8 @@ std::string exclusionReasonText(ExclusionReason reason, Language language)
     case ExclusionReason::RateMissing:
         return fr ? "mise en demeure impossible sans le taux BCE du semestre"
                   : "formal notice impossible without the half-year's ECB rate";
+    case ExclusionReason::CreditToApply:
+        return fr ? "avoir ouvert à imputer" : "open credit note to apply";
     }
     return {};
 }
@@ -244,6 +246,16 @@ std::string describe(const Exclusion& exclusion, Language language)
         break;
     case ExclusionReason::BelowMinimum:
         text += " (" + formatMoney(exclusion.amount, language) + ")";
+        break;
+    case ExclusionReason::CreditToApply:
+        text = exclusion.customer +
+               (fr ? " : avoir ouvert de " + formatMoney(exclusion.amount, language) +
+                         " à imputer sur ses factures avant de le relancer (saisissez "
+                         "l'imputation dans Règlements, ou marquez l'avoir imputé dans votre "
+                         "feuille, puis actualisez le registre)"
+                   : ": open credit note of " + formatMoney(exclusion.amount, language) +
+                         " to set against its invoices before reminding it (enter it in "
+                         "Payments, or mark it applied in your sheet, then re-sync the ledger)");
         break;
     case ExclusionReason::RateMissing:
         text = exclusion.customer +
@@ -332,6 +344,17 @@ ReminderPlan planReminders(const ReminderInput& input, const ReminderPolicy& pol
                 total += candidate.invoice->balance;
             plan.excluded.push_back(
                 {group.displayName, {}, ExclusionReason::CustomerOnHold, {}, total, {}});
+            continue;
+        }
+
+        Cents openCredit = 0;
+        for (const ReminderInvoice* invoice : group.invoices)
+            if (invoice->balance < 0)
+                openCredit -= invoice->balance;
+        if (openCredit > 0)
+        {
+            plan.excluded.push_back(
+                {group.displayName, {}, ExclusionReason::CreditToApply, {}, openCredit, {}});
             continue;
         }
 

@@ -66,7 +66,9 @@ struct ReminderInvoice
     DayNumber dueDate = 0;
     Cents amountInclVat = 0;
     Cents paid = 0;
-    Cents balance = 0; // what is still due; only invoices with a balance > 0 are chased
+    // What is still due; only invoices with a balance > 0 are chased. A credit note still to
+    // set against the customer's invoices has a negative balance.
+    Cents balance = 0;
     bool disputed = false;
     std::optional<DayNumber> promiseDate; // payment promised for that date
     bool onHold = false;
@@ -154,6 +156,9 @@ enum class ExclusionReason
     AlreadyRemindedToday, // a letter of this level (or higher) already sent on the as-of date
     NothingAtChosenLevel, // the level chosen lists none of its invoices (pre-due versus overdue)
     RateMissing,          // a formal notice needs a half-year's ECB rate that is not known
+    // An open credit note (a negative balance) not yet set against the customer's invoices:
+    // a letter would claim money the customer does not owe.
+    CreditToApply,
 };
 
 std::string exclusionReasonText(ExclusionReason reason, Language language);

@@ -257,9 +257,14 @@ std::vector<ReminderInvoice> LedgerReader::invoices(std::map<std::string, sal_In
         ReminderInvoice invoice;
         invoice.number = textOf(cells[at("number")]);
         invoice.customer = textOf(cells[at("customer")]);
-        const auto due = optionalDate(cells[at("due_date")], dates, where + ", due date");
+        auto due = optionalDate(cells[at("due_date")], dates, where + ", due date");
         const auto balance = optionalAmount(cells[at("balance")], where + ", balance");
-        if (invoice.number.empty() || invoice.customer.empty() || !due || !balance || *balance <= 0)
+        // A credit note still open (a negative balance) is read, due or not: it stops its
+        // customer's letters until it is set against the invoices.
+        if (balance && *balance < 0 && !due)
+            due = optionalDate(cells[at("invoice_date")], dates, where + ", invoice date")
+                      .value_or(asOf);
+        if (invoice.number.empty() || invoice.customer.empty() || !due || !balance || *balance == 0)
             continue; // nothing to chase on this row
         invoice.dueDate = *due;
         invoice.invoiceDate =

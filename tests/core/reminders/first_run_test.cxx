@@ -173,3 +173,27 @@ TEST(Exclusions, AnInvoiceInLitigationIsLeftOutAsSuch)
     EXPECT_EQ(describe(plan.excluded[0], Language::French), "Moreau, facture F1 : en contentieux");
     EXPECT_EQ(describe(plan.excluded[1], Language::English), "Moreau, invoice F2: in litigation");
 }
+
+// A credit note still open (not yet set against the invoices) stops the customer's letters: a
+// letter would claim money the customer does not owe. Applied (balance 0), it stops nothing.
+TEST(OpenCreditNote, CustomerLeftOutUntilTheCreditIsApplied)
+{
+    ReminderInput input;
+    input.asOf = kAsOf;
+    ReminderInvoice credit = invoice("A1", "Boulangerie Martin", 10, -66'000);
+    input.invoices = {invoice("F1", "Boulangerie Martin", 20), credit,
+                      invoice("F2", "Fleuriste Bernard", 20)};
+    const ReminderPlan plan = planReminders(input, ReminderPolicy{});
+    ASSERT_EQ(plan.letters.size(), 1u);
+    EXPECT_EQ(plan.letters[0].customer.name, "Fleuriste Bernard");
+    ASSERT_EQ(plan.excluded.size(), 1u);
+    const Exclusion& left = plan.excluded[0];
+    EXPECT_EQ(left.reason, ExclusionReason::CreditToApply);
+    EXPECT_EQ(left.amount, 66'000);
+    EXPECT_NE(describe(left, Language::French).find("avoir ouvert de 660,00"), std::string::npos)
+        << describe(left, Language::French);
+    EXPECT_NE(describe(left, Language::English).find("open credit note of"), std::string::npos);
+
+    input.invoices[1].balance = 0; // applied
+    EXPECT_EQ(planReminders(input, ReminderPolicy{}).letters.size(), 2u);
+}
