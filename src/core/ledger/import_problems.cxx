@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "core/ledger/ledger_import_detail.hxx"
+
 namespace relance
 {
 namespace
@@ -24,13 +26,13 @@ std::string shortValue(std::string_view value)
     return std::string(value.substr(0, cut)) + "…";
 }
 
-std::string quoted(std::string_view value, Language language)
+} // namespace
+
+std::string ledger_import_detail::quotedValue(std::string_view value, Language language)
 {
     return language == Language::French ? "« " + shortValue(value) + " »"
                                         : "“" + shortValue(value) + "”";
 }
-
-} // namespace
 
 std::string describe(const ImportProblem& problem, Language language, std::size_t firstSheetRow)
 {
@@ -38,7 +40,7 @@ std::string describe(const ImportProblem& problem, Language language, std::size_
     const bool fr = language == Language::French;
     const std::string row = std::to_string(problem.sourceRow + firstSheetRow);
     std::string text = fr ? "Ligne " + row + " : " : "Row " + row + ": ";
-    const std::string value = quoted(problem.value, language);
+    const std::string value = ledger_import_detail::quotedValue(problem.value, language);
     switch (problem.kind)
     {
     case Kind::BlankRow:

@@ -123,6 +123,32 @@ struct HeaderGuess
 //    the field's best column, is mapped to the field.
 HeaderGuess detectHeader(const SourceGrid& grid, std::size_t maxRows = 30);
 
+// Whether the text dates of the date columns (invoice, due and payment dates, as mapped) below
+// the header show their order: "30/1/2012" can only be day first, "1/30/2012" only month first.
+// Numeric dates written a/b/y, a-b-y or a.b.y (four- or two-digit years) are evidence; ISO dates,
+// dates in words and Calc date numbers are not.
+struct DateOrderEvidence
+{
+    // Set when one order has evidence and the other none.
+    std::optional<DateOrder> order;
+    std::size_t dayFirstOnly = 0;   // values readable only day first
+    std::size_t monthFirstOnly = 0; // values readable only month first
+    // The first decisive value and its grid row.
+    std::optional<std::size_t> exampleRow;
+    std::string example;
+    // When both orders have evidence: the first value read only the other way than example.
+    std::optional<std::size_t> counterExampleRow;
+    std::string counterExample;
+};
+DateOrderEvidence detectDateOrder(const SourceGrid& grid, const HeaderGuess& header);
+
+// « Dates lues au format MM/JJ/AAAA d'après « 1/30/2012 » (ligne 5) » / "Dates read as
+// MM/DD/YYYY from “1/30/2012” (row 5)"; for contradicting evidence « Dates contradictoires :
+// 12 ne se lisent que JJ/MM, 7 que MM/JJ (ex. ligne 9 « 30/1/2012 », ligne 14 « 1/30/2012 ») :
+// choisir l'ordre dans la liste ». Empty when no date decides. Rows are counted like describe's.
+std::string describeDateOrder(const DateOrderEvidence& evidence, Language language,
+                              std::size_t firstSheetRow = 1);
+
 struct ImportOptions
 {
     DateOrder dateOrder = DateOrder::DayMonthYear;

@@ -1,6 +1,6 @@
 // Internal to the ledger import: what its pieces (ledger_fields, header_words, header_detection,
-// import_cells, ledger_import) share: a field's index, the words of headers, reading one cell of
-// a row. Not a public interface.
+// import_cells, ledger_import, import_problems) share: a field's index, the words of headers,
+// reading one cell of a row, quoting a value. Not a public interface.
 #pragma once
 
 #include <cstddef>
@@ -66,5 +66,11 @@ std::optional<std::optional<DayNumber>> numericDateText(std::string_view text, D
 std::optional<std::optional<Cents>> plainAmountText(std::string_view text);
 std::string sirenFrom(const Cell& cell);
 std::string duplicateKey(std::string_view number);
+
+// ---------------------------------------------------------------------------------------------
+// Messages (import_problems.cxx)
+
+// « value » in French, “value” in English, cut to a few dozen characters.
+std::string quotedValue(std::string_view value, Language language);
 
 } // namespace relance::ledger_import_detail
