@@ -10,7 +10,11 @@
 //  - detectHeader agrees with a reference model built on matchHeader: it throws InputError
 //    exactly when no row among the first maxRows names an amount (incl. VAT, excl. VAT or
 //    balance) and an invoice date, due date or number; otherwise it picks the first row naming
-//    the most distinct fields, maps exactly those fields, each to one text cell that names it;
+//    the most distinct fields and maps those fields, each to a text cell that names it, with
+//    two exceptions read from the data: a cell naming the paid amount, the payment date or the
+//    notes may be the paid flag when at least 80 % of the filled cells below it (50 rows) are
+//    yes/no answers (the field it named then possibly left unmapped), and only the paid amount
+//    and the payment date may be on several columns (a numbered series, each naming the field);
 //  - importInvoices never throws, with the detected header or any header row and mapping (as
 //    the dialog may pass after the user edited it), for both date orders and readings;
 //  - every row below the header gets at most one outcome (an invoice, or a blank, subtotal or
@@ -20,7 +24,11 @@
 //    skipped and a missing number is made up from the row;
 //  - typed dates and amounts are read exactly as parseDateText / parseAmountText read the
 //    trimmed cell text, and number cells as Calc serials / euros; dates are in 1900..9999 and
-//    amounts within +-kMaxCents;
+//    amounts within +-kMaxCents; with two paid amount columns or more, the payment date is the
+//    latest of the payment date columns' and the paid amount the sum of the payments listed;
+//  - yes/no cells are read as parseYesNo reads them, and a disputed invoice's notes say
+//    « litige »;
+//  - detectDateOrder never throws, and sets an order only with evidence for it alone;
 //  - every problem has a non-empty description in French and English, valid UTF-8 when the grid
 //    is.
 #include <algorithm>
@@ -33,6 +41,7 @@
 
 #include "fuzz_support.hxx"
 #include "core/common/input_error.hxx"
+#include "core/common/text_fold.hxx"
 #include "core/ledger/ledger_import.hxx"
 
 namespace relance::fuzz
@@ -138,6 +147,42 @@ bool namesDateOrNumber(const std::set<LedgerField>& fields)
            fields.contains(LedgerField::InvoiceNumber);
 }
 
+bool isSeriesField(LedgerField field)
+{
+    return field == LedgerField::PaidAmount || field == LedgerField::PaymentDate;
+}
+
+// The fields a header naming them may give up to the paid flag.
+bool mayBecomePaidFlag(LedgerField field)
+{
+    return field == LedgerField::PaidAmount || field == LedgerField::PaymentDate ||
+           field == LedgerField::Notes;
+}
+
+// The reference model of a yes/no column: at least 80 % of the filled cells below the header
+// (50 rows) are yes/no answers.
+bool mostlyYesNo(const SourceGrid& grid, std::size_t headerRow, std::size_t column)
+{
+    std::size_t filled = 0;
+    std::size_t answers = 0;
+    for (std::size_t row = headerRow + 1; row < grid.size() && row <= headerRow + 50; ++row)
+    {
+        if (column >= grid[row].size())
+            continue;
+        const SourceCell& cell = grid[row][column];
+        std::string text;
+        if (cell.kind == SourceCell::Kind::Text)
+            text = std::string(trimmed(cell.text));
+        else if (cell.kind == SourceCell::Kind::Number)
+            text = cell.number == 0 ? "0" : cell.number == 1 ? "1" : "2";
+        if (text.empty())
+            continue;
+        ++filled;
+        answers += parseYesNo(text).has_value();
+    }
+    return filled > 0 && answers * 5 >= filled * 4;
+}
+
 void checkFieldNames()
 {
     static const bool checked = []
@@ -216,14 +261,28 @@ std::optional<HeaderGuess> checkDetectHeader(const SourceGrid& grid, std::size_t
         const std::optional<LedgerField> field = guess.mapping[column];
         if (!field)
             continue;
-        FUZZ_CHECK(mapped.insert(*field).second, "field ", fieldKey(*field),
-                   " mapped to two columns");
-        FUZZ_CHECK(header[column].kind == SourceCell::Kind::Text &&
-                       matchHeader(header[column].text) == field,
-                   "column ", column, " mapped to ", fieldKey(*field), " does not name it");
+        FUZZ_CHECK(mapped.insert(*field).second || isSeriesField(*field), "field ",
+                   fieldKey(*field), " mapped to two columns");
+        FUZZ_CHECK(header[column].kind == SourceCell::Kind::Text, "column ", column, " mapped to ",
+                   fieldKey(*field), " is no text");
+        const std::optional<LedgerField> namedField = matchHeader(header[column].text);
+        if (field == LedgerField::PaidFlag && namedField != field)
+            FUZZ_CHECK(namedField && mayBecomePaidFlag(*namedField) &&
+                           mostlyYesNo(grid, guess.headerRow, column),
+                       "column ", column, " mapped to paid_flag names ",
+                       namedField ? fieldKey(*namedField) : "nothing",
+                       " without holding yes/no answers");
+        else
+            FUZZ_CHECK(namedField == field, "column ", column, " mapped to ", fieldKey(*field),
+                       " does not name it");
     }
-    FUZZ_CHECK(mapped == named[guess.headerRow], "header row ", guess.headerRow, " maps ",
-               mapped.size(), " fields but names ", named[guess.headerRow].size());
+    for (LedgerField field : named[guess.headerRow])
+        FUZZ_CHECK(mapped.contains(field) || mayBecomePaidFlag(field), "header row ",
+                   guess.headerRow, " names ", fieldKey(field), " but does not map it");
+    for (LedgerField field : mapped)
+        FUZZ_CHECK(named[guess.headerRow].contains(field) || field == LedgerField::PaidFlag,
+                   "header row ", guess.headerRow, " maps ", fieldKey(field),
+                   " but does not name it");
     return guess;
 }
 
@@ -270,6 +329,55 @@ bool isBlankCell(const SourceCell* cell)
            (cell->kind == SourceCell::Kind::Text && trimmed(cell->text).empty());
 }
 
+std::vector<const SourceCell*> mappedCells(const SourceGrid& grid, const HeaderGuess& header,
+                                           std::size_t row, LedgerField field)
+{
+    std::vector<const SourceCell*> cells;
+    for (std::size_t column = 0; column < header.mapping.size(); ++column)
+        if (header.mapping[column] == field)
+            cells.push_back(column < grid[row].size() ? &grid[row][column] : nullptr);
+    return cells;
+}
+
+std::string cellShown(const SourceCell& cell)
+{
+    return cell.kind == SourceCell::Kind::Text ? escaped(cell.text) : concat("=", cell.number);
+}
+
+// What parseYesNo reads from a cell, number cells written as the import writes them.
+std::optional<bool> expectedFlag(const SourceCell& cell)
+{
+    if (cell.kind == SourceCell::Kind::Text)
+        return parseYesNo(trimmed(cell.text));
+    if (cell.number == 0 || cell.number == 1)
+        return cell.number == 1;
+    return std::nullopt;
+}
+
+void checkDateOrder(const SourceGrid& grid, const HeaderGuess& header)
+{
+    DateOrderEvidence evidence;
+    try
+    {
+        evidence = detectDateOrder(grid, header);
+    }
+    catch (const std::exception& error)
+    {
+        FUZZ_CHECK(false, "detectDateOrder threw: ", error.what());
+    }
+    const std::size_t decisive = evidence.dayFirstOnly + evidence.monthFirstOnly;
+    const bool decided = (evidence.dayFirstOnly > 0) != (evidence.monthFirstOnly > 0);
+    FUZZ_CHECK(evidence.order.has_value() == decided, "date order ",
+               evidence.order ? "set" : "unset", " with ", evidence.dayFirstOnly, " day-first and ",
+               evidence.monthFirstOnly, " month-first values");
+    FUZZ_CHECK(evidence.exampleRow.has_value() == (decisive > 0), "date order example ",
+               evidence.exampleRow ? "given" : "missing", " for ", decisive, " decisive values");
+    for (Language language : {Language::French, Language::English})
+        FUZZ_CHECK(describeDateOrder(evidence, language, 1).empty() == (decisive == 0),
+                   "date order description for ", decisive, " decisive values: \"",
+                   escaped(describeDateOrder(evidence, language, 1)), "\"");
+}
+
 void checkImport(const SourceGrid& grid, const HeaderGuess& header, const ImportOptions& options,
                  bool gridIsUtf8)
 {
@@ -311,8 +419,12 @@ void checkImport(const SourceGrid& grid, const HeaderGuess& header, const Import
             FUZZ_CHECK(!cents || (*cents >= -2 * kMaxCents && *cents <= 2 * kMaxCents), *cents,
                        " cents at ", where(row));
 
+        const bool paymentSeries =
+            mappedCells(grid, header, row, LedgerField::PaidAmount).size() >= 2;
         for (LedgerField field : {LedgerField::InvoiceDate, LedgerField::PaymentDate})
         {
+            if (field == LedgerField::PaymentDate && paymentSeries)
+                continue;
             const SourceCell* cell = mappedCell(grid, header, row, field);
             if (isBlankCell(cell))
                 continue;
@@ -344,6 +456,47 @@ void checkImport(const SourceGrid& grid, const HeaderGuess& header, const Import
                                                      : concat("=", cell->number),
                 "\" read as ", got ? std::to_string(*got) : "nothing", ", parseAmountText gives ",
                 expected ? std::to_string(*expected) : "nothing", " at ", where(row));
+        }
+
+        if (paymentSeries)
+        {
+            std::optional<DayNumber> latest;
+            for (const SourceCell* cell : mappedCells(grid, header, row, LedgerField::PaymentDate))
+                if (!isBlankCell(cell))
+                    if (const auto day = expectedDate(*cell, options);
+                        day && (!latest || *latest < *day))
+                        latest = day;
+            FUZZ_CHECK(invoice.paymentDate == latest, "payment date of a series ",
+                       invoice.paymentDate ? showDate(*invoice.paymentDate) : "nothing",
+                       ", latest typed ", latest ? showDate(*latest) : "nothing", " at ",
+                       where(row));
+            Cents total = 0;
+            for (const SourcePayment& payment : invoice.payments)
+                total += payment.amount;
+            FUZZ_CHECK(invoice.payments.empty() || invoice.paidAmount == total,
+                       "paid amount is not the sum of the payments at ", where(row));
+        }
+        else
+            FUZZ_CHECK(invoice.payments.empty(), "payments listed without a series at ",
+                       where(row));
+
+        for (LedgerField field : {LedgerField::Disputed, LedgerField::PaidFlag})
+        {
+            const SourceCell* cell = mappedCell(grid, header, row, field);
+            const std::optional<bool> expected =
+                isBlankCell(cell) ? std::nullopt : expectedFlag(*cell);
+            const std::optional<bool> got =
+                field == LedgerField::Disputed ? invoice.disputed : invoice.paidFlag;
+            FUZZ_CHECK(got == expected, fieldKey(field), " \"",
+                       cell ? cellShown(*cell) : std::string(), "\" read as ",
+                       got ? (*got ? "yes" : "no") : "nothing", " at ", where(row));
+        }
+        if (invoice.disputed == true)
+        {
+            const std::vector<std::string> words = foldedWords(invoice.notes);
+            FUZZ_CHECK(std::find(words.begin(), words.end(), "litige") != words.end(),
+                       "disputed invoice without « litige » in its notes \"",
+                       escaped(invoice.notes), "\" at ", where(row));
         }
     }
 
@@ -410,7 +563,10 @@ int fuzzLedgerImport(const std::uint8_t* data, std::size_t size)
         {
             checkImport(grid, *guess, dayFirst, gridIsUtf8);
             if (maxRows == 30)
+            {
                 checkImport(grid, *guess, monthFirst, gridIsUtf8);
+                checkDateOrder(grid, *guess);
+            }
         }
 
     // A header as the dialog may pass it after the user edited the mapping: any row, any fields,
@@ -428,6 +584,7 @@ int fuzzLedgerImport(const std::uint8_t* data, std::size_t size)
             edited.mapping[column] = static_cast<LedgerField>(choice);
     }
     checkImport(grid, edited, dayFirst, gridIsUtf8);
+    checkDateOrder(grid, edited);
     return 0;
 }
 
