@@ -23,6 +23,14 @@ bool sameImportedData(const ImportedInvoice& a, const ImportedInvoice& b)
            a.paymentDate == b.paymentDate && a.balance == b.balance && a.notes == b.notes;
 }
 
+bool sameLedgerData(const ImportedInvoice& a, const ImportedInvoice& b)
+{
+    return a.number == b.number && a.customer == b.customer && a.legalName == b.legalName &&
+           a.siren == b.siren && a.email == b.email && a.invoiceDate == b.invoiceDate &&
+           a.dueDate == b.dueDate && a.terms == b.terms && a.amountInclVat == b.amountInclVat &&
+           a.paidAmount == b.paidAmount && a.paymentDate == b.paymentDate && a.notes == b.notes;
+}
+
 bool isCreditNote(const ImportedInvoice& invoice)
 {
     return invoice.amountInclVat && *invoice.amountInclVat < 0;

@@ -61,6 +61,10 @@ struct MergeStats
 };
 
 bool sameImportedData(const ImportedInvoice& a, const ImportedInvoice& b);
+// What a re-sync compares: the fields the ledger keeps in its own columns. The amount excl. VAT
+// and the typed balance are not among them (the balance is a formula there), so a source
+// giving them is not "updated" on every re-sync.
+bool sameLedgerData(const ImportedInvoice& a, const ImportedInvoice& b);
 
 // Existing rows keep their order and user cells; their imported data is replaced by the
 // source's when the invoice number matches (case-insensitive); new invoices are appended in

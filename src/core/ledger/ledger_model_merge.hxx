@@ -27,7 +27,7 @@ std::vector<LedgerRow<UserCells>> mergeLedger(const std::vector<LedgerRow<UserCe
         else
         {
             used[found->second] = true;
-            if (sameImportedData(row.invoice, source[found->second]))
+            if (sameLedgerData(row.invoice, source[found->second]))
                 ++stats.unchanged;
             else
             {

@@ -539,6 +539,44 @@ TEST_P(Corpus, ConvertsEachFileCellByCell)
     }
 }
 
+// A workbook kept as a sheet per month: one ledger whose rows say their sheet, and a re-sync
+// on the same sheets that finds every invoice again (nothing added, nothing changed).
+TEST(CorpusWorkbook, SheetPerMonthNamesItsRowsAndResyncs)
+{
+    const pt::ptree& entry = entryOf("tableau_mensuel_2026.fods");
+    Conversion first(entry, "as_is", conversionArguments(entry));
+    ASSERT_TRUE(first.result.success) << first.result.report;
+    EXPECT_NE(first.result.report.find(french() ? "de 6 feuilles (Janvier, Février, Mars, Avril, "
+                                                  "Mai, Juin)"
+                                                : "from 6 sheets (Janvier, Février, Mars, Avril, "
+                                                  "Mai, Juin)"),
+              std::string::npos)
+        << first.result.report;
+    const uno::Reference<sheet::XSpreadsheet> ledger(
+        uno::Reference<sheet::XSpreadsheetDocument>(first.document.document(), uno::UNO_QUERY_THROW)
+            ->getSheets()
+            ->getByName(ustr(ledgerName())),
+        uno::UNO_QUERY_THROW);
+    const sal_Int32 invoices = Ledger(first.document.document()).invoices();
+    std::map<std::string, int> rowsPerSheet;
+    for (sal_Int32 r = 1; r <= invoices; ++r)
+    {
+        const std::string source = cellText(ledger, column("source_row"), r);
+        rowsPerSheet[source.substr(0, source.find(", "))] += 1;
+    }
+    EXPECT_EQ(rowsPerSheet.size(), 6u);
+    EXPECT_GT(rowsPerSheet["Février"], 10);
+
+    const CommandResult again = convert(first.document.document(), conversionArguments(entry));
+    ASSERT_TRUE(again.success) << again.report;
+    EXPECT_NE(again.report.find(french() ? "0 ajoutée(s), 0 mise(s) à jour, " +
+                                               std::to_string(invoices) + " inchangée(s)"
+                                         : "0 added, 0 updated, " + std::to_string(invoices) +
+                                               " unchanged"),
+              std::string::npos)
+        << again.report;
+}
+
 INSTANTIATE_TEST_SUITE_P(Files, Corpus, ::testing::ValuesIn(corpusCases()), caseName);
 // Without the manifest, CorpusManifest.ListsTheTenFiles fails and says why.
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Corpus);
