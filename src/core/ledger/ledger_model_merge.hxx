@@ -30,10 +30,10 @@ std::vector<LedgerRow<UserCells>> mergeLedger(const std::vector<LedgerRow<UserCe
             if (sameLedgerData(row.invoice, source[found->second]))
                 ++stats.unchanged;
             else
-            {
-                next.invoice = source[found->second];
                 ++stats.updated;
-            }
+            // The source's reading either way: it also knows what the ledger does not keep
+            // (the row and sheet it comes from, the amount excl. VAT, the typed balance).
+            next.invoice = source[found->second];
         }
         merged.push_back(std::move(next));
     }

@@ -567,8 +567,21 @@ TEST(CorpusWorkbook, SheetPerMonthNamesItsRowsAndResyncs)
     EXPECT_EQ(rowsPerSheet.size(), 6u);
     EXPECT_GT(rowsPerSheet["Février"], 10);
 
+    const std::string februaryRow = [&]
+    {
+        for (sal_Int32 r = 1; r <= invoices; ++r)
+            if (const std::string source = cellText(ledger, column("source_row"), r);
+                source.rfind("Février, ", 0) == 0)
+                return source;
+        return std::string();
+    }();
     const CommandResult again = convert(first.document.document(), conversionArguments(entry));
     ASSERT_TRUE(again.success) << again.report;
+    // Each row still says where it comes from.
+    bool found = false;
+    for (sal_Int32 r = 1; r <= invoices; ++r)
+        found |= cellText(ledger, column("source_row"), r) == februaryRow;
+    EXPECT_TRUE(found) << februaryRow;
     EXPECT_NE(again.report.find(french() ? "0 ajoutée(s), 0 mise(s) à jour, " +
                                                std::to_string(invoices) + " inchangée(s)"
                                          : "0 added, 0 updated, " + std::to_string(invoices) +
