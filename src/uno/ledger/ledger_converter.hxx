@@ -42,7 +42,7 @@ struct ConversionReport
     ImportResult import;
     MergeStats merge;
     bool resync = false;
-    SourceSheets sources; // the sheets converted, with the Calc row of each grid's first row
+    SourceSheets sources;      // the sheets converted, with the Calc row of each grid's first row
     std::string dateOrderNote; // the order read from the data, or the contradiction named
     // One line, then one per consistency remark; withKeys: each starts with the key the silent
     // command's Fixes argument takes ("[paid_excl_vat] 298 factures…").
