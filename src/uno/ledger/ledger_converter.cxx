@@ -305,6 +305,12 @@ SourceGrid LedgerConverter::readSheet(const OUString& sheetName,
                                       const std::optional<table::CellRangeAddress>& sourceRange,
                                       std::size_t& firstSheetRow) const
 {
+    if (keepSheetsRead_ && !sourceRange)
+        if (const auto found = sheetsRead_.find(sheetName); found != sheetsRead_.end())
+        {
+            firstSheetRow = found->second.second;
+            return found->second.first;
+        }
     const uno::Reference<sheet::XSpreadsheet> sheet = sheetNamed(sheetsOf(document_), sheetName);
     table::CellRangeAddress range;
     if (sourceRange)
@@ -334,6 +340,8 @@ SourceGrid LedgerConverter::readSheet(const OUString& sheetName,
             row.push_back(toSourceCell(cell));
         grid.push_back(std::move(row));
     }
+    if (keepSheetsRead_ && !sourceRange)
+        sheetsRead_.emplace(sheetName, std::make_pair(grid, firstSheetRow));
     return grid;
 }
 

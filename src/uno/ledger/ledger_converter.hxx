@@ -4,6 +4,7 @@
 // failure undoes whatever was written. The dialog and the silent dispatch both end here.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,9 @@ public:
 
     // The source grid as the dialog previews it, and the Calc row of its first row.
     SourceGrid readSource(const ConversionRequest& request, std::size_t& firstSheetRow) const;
+    // A modal dialog previews again on every change while the document cannot change: from
+    // then on, each sheet's used area is read from the document once.
+    void keepSheetsRead() { keepSheetsRead_ = true; }
     SourceGrid readSheet(const OUString& sheetName,
                          const std::optional<css::table::CellRangeAddress>& range,
                          std::size_t& firstSheetRow) const;
@@ -82,6 +86,8 @@ private:
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XModel> document_;
     css::uno::Reference<css::task::XStatusIndicator> progress_;
+    bool keepSheetsRead_ = false;
+    mutable std::map<OUString, std::pair<SourceGrid, std::size_t>> sheetsRead_;
 };
 
 } // namespace relance::addin

@@ -316,6 +316,7 @@ OUString runConversionDialog(const uno::Reference<uno::XComponentContext>& conte
                              const uno::Reference<frame::XFrame>& frame, LedgerConverter& converter,
                              ConversionRequest request)
 {
+    converter.keepSheetsRead();
     const rtl::Reference<ConversionDialogHandler> handler(
         new ConversionDialogHandler(converter, request));
     const uno::Reference<awt::XDialog> dialog =
