@@ -421,6 +421,35 @@ std::vector<FunctionSpec> makeTable()
           "The reasons behind a customer's risk score, as text: delays, trend, partial payments, "
           "disputes, broken promises, young company, concentration, credit limit."},
          riskArguments},
+        {"customerSummary",
+         {"CREANCES.SYNTHESE.CLIENTS", "AR.CUSTOMERSUMMARY"},
+         {"Une ligne par client de la liste, en formule matricielle de 4 colonnes : échu, retard "
+          "moyen pondéré (j), score et signaux de risque, comme CREANCES.ECHUES.SI, "
+          "CREANCES.RETARD.MOYEN.SI et CREANCES.RISQUE.*, en une seule lecture des plages.",
+          "One row per listed customer, as a 4-column array formula: overdue, amount-weighted "
+          "days late, risk score and risk flags, as AR.OVERDUEIF, AR.AVERAGEDAYSLATEIF and "
+          "AR.RISK*, from one reading of the ranges."},
+         {{"customerList",
+           {"liste_clients", "customer_list"},
+           {"Les clients, un par ligne (une colonne) : une ligne de résultat pour chacun.",
+            "The customers, one per row (one column): one result row for each."}},
+          kCustomers,
+          kDueDates,
+          kAmounts,
+          kPaymentDates,
+          kPaidAmounts,
+          kFlags,
+          kAsOf,
+          {"creationDates",
+           {"dates_création", "creation_dates"},
+           {"Dates de création des clients (facultatif), parallèles à la liste des clients.",
+            "The customers' creation dates (optional), parallel to the customer list."}},
+          {"creditLimits",
+           {"plafonds_crédit", "credit_limits"},
+           {"Plafonds de crédit des clients (facultatif), parallèles à la liste des clients.",
+            "The customers' credit limits (optional), parallel to the customer list."}},
+          riskArguments[10],
+          kInvoiceDates}},
 
         // Data checks
         {"checkValues",

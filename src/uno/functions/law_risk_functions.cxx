@@ -4,6 +4,8 @@
 
 #include "uno/functions/any_convert.hxx"
 #include "core/risk/customer_risk.hxx"
+#include "core/risk/customer_summary.hxx"
+#include "core/common/text_fold.hxx"
 #include "uno/common/guarded_call.hxx"
 #include "core/risk/invoice_status.hxx"
 #include "core/law/late_payment_law.hxx"
@@ -241,6 +243,114 @@ OUString ReceivablesAddIn::riskFlags(const Document& options, const uno::Any& cu
                                           creditLimit, thresholds, invoiceDates),
                                resultLanguage()));
                        });
+}
+
+// One reading of the ledger's ranges for every listed customer: the Customers sheet's four
+// figure columns as one array formula, where one call per customer and figure would make Calc
+// convert the same 100 000-row ranges a hundred times.
+uno::Sequence<uno::Sequence<uno::Any>> ReceivablesAddIn::customerSummary(
+    const Document& options, const uno::Any& customerList, const uno::Any& customers,
+    const uno::Any& dueDates, const uno::Any& amounts, const uno::Any& paymentDates,
+    const uno::Any& paidAmounts, const uno::Any& flags, const uno::Any& asOf,
+    const uno::Any& creationDates, const uno::Any& creditLimits, const uno::Any& thresholds,
+    const uno::Any& invoiceDates)
+{
+    return guardedCall(
+        self(this),
+        [&]
+        {
+            const DateContext dates(options);
+            const DayNumber situation = asOfOrToday(asOf, dates);
+            requireCustomers(customers);
+            const RiskThresholds limits = riskThresholds(thresholds);
+            const CellView listed(customerList);
+            const CellView created(creationDates);
+            const CellView ceilings(creditLimits);
+            for (const CellView* column : {&created, &ceilings})
+                if (!column->empty() && column->size() != listed.size())
+                    throw InputError("creation dates and credit limits must be parallel to the "
+                                     "customer list");
+
+            // Each listed customer once (by folded name); a name listed twice gets the same row.
+            std::unordered_map<std::string, std::size_t> indexOf;
+            std::vector<std::size_t> uniqueOf(listed.size(), kNoCustomer);
+            std::vector<SummaryCustomer> unique;
+            std::vector<std::string> problems;
+            for (std::size_t i = 0; i < listed.size(); ++i)
+            {
+                OUString name;
+                if (!(listed[i] >>= name) || name.trim().isEmpty())
+                    continue;
+                const auto [at, added] = indexOf.emplace(foldText(toUtf8(name)), unique.size());
+                uniqueOf[i] = at->second;
+                if (!added)
+                    continue;
+                SummaryCustomer customer;
+                std::string problem;
+                try
+                {
+                    const std::string where = "row " + std::to_string(i + 1);
+                    if (!created.empty())
+                        customer.creationDate =
+                            optionalDate(created[i], dates, "creation date, " + where);
+                    if (!ceilings.empty())
+                        customer.creditLimit =
+                            optionalAmount(ceilings[i], "credit limit, " + where);
+                }
+                catch (const InputError& error)
+                {
+                    problem = error.message(resultLanguage());
+                }
+                unique.push_back(customer);
+                problems.push_back(problem);
+            }
+
+            InvoiceColumns columns =
+                invoiceColumns(dueDates, amounts, paymentDates, paidAmounts, invoiceDates);
+            columns.flags = flags;
+            columns.customers = customers;
+            columns.customerIndex = &indexOf;
+            const InvoiceRows rows = readInvoiceRows(columns, dates, situation);
+            std::vector<CustomerInvoice> invoices;
+            invoices.reserve(rows.lines.size());
+            for (std::size_t i = 0; i < rows.lines.size(); ++i)
+                invoices.push_back(
+                    {rows.lines[i], rows.flags.empty() ? FollowUpFlags{} : rows.flags[i]});
+            const std::vector<CustomerFigures> figures =
+                summarizeCustomers(invoices, rows.customerOf, unique, situation, limits);
+
+            uno::Sequence<uno::Sequence<uno::Any>> result(static_cast<sal_Int32>(listed.size()));
+            for (std::size_t i = 0; i < listed.size(); ++i)
+            {
+                uno::Sequence<uno::Any> row(4);
+                uno::Any* cells = row.getArray();
+                const std::size_t c = uniqueOf[i];
+                if (c == kNoCustomer)
+                    for (int k = 0; k < 4; ++k)
+                        cells[k] <<= OUString();
+                else
+                {
+                    const CustomerFigures& figure = figures[c];
+                    cells[0] <<= euros(figure.overdue);
+                    if (figure.averageDaysLate)
+                        cells[1] <<= *figure.averageDaysLate;
+                    else
+                        cells[1] <<= OUString();
+                    if (problems[c].empty())
+                    {
+                        cells[2] <<= static_cast<double>(figure.risk.score);
+                        cells[3] <<= fromUtf8(describeReasons(figure.risk, resultLanguage()));
+                    }
+                    else
+                    {
+                        cells[2] <<= OUString();
+                        cells[3] <<= fromUtf8(problems[c]);
+                    }
+                }
+                result.getArray()[static_cast<sal_Int32>(i)] = row;
+            }
+            return result;
+        });
 }
 
 } // namespace relance::addin

@@ -130,7 +130,7 @@ InvoiceRows readInvoiceRows(const InvoiceColumns& columns, const DateContext& da
                              " and amounts are ranges of different sizes");
 
     std::optional<std::string> wanted;
-    if (columns.customers.hasValue())
+    if (columns.customers.hasValue() && !columns.customerIndex)
     {
         OUString name;
         const uno::Any customer = singleValue(columns.customer, "customer");
@@ -142,6 +142,7 @@ InvoiceRows readInvoiceRows(const InvoiceColumns& columns, const DateContext& da
     InvoiceRows rows;
     rows.lines.reserve(size);
     std::unordered_map<OUString, bool, rtl::OUStringHash> matches;
+    std::unordered_map<OUString, std::size_t, rtl::OUStringHash> indexOf;
     const Column* dateColumns[] = {&invoiceDates, &dueDates, &paymentDates};
     for (std::size_t row = 0; row < size; ++row)
     {
@@ -176,7 +177,22 @@ InvoiceRows readInvoiceRows(const InvoiceColumns& columns, const DateContext& da
             flags.cells[row] >>= text;
             rows.flags.push_back(parseFollowUpFlags(toUtf8(text), asOf));
         }
-        if (wanted)
+        if (columns.customerIndex && !customers.cells.empty())
+        {
+            OUString name;
+            customers.cells[row] >>= name;
+            auto found = indexOf.find(name);
+            if (found == indexOf.end())
+            {
+                const auto listed = columns.customerIndex->find(foldText(toUtf8(name)));
+                found = indexOf
+                            .emplace(name, listed == columns.customerIndex->end() ? kNoCustomer
+                                                                                  : listed->second)
+                            .first;
+            }
+            rows.customerOf.push_back(found->second);
+        }
+        else if (wanted)
         {
             OUString name;
             customers.cells[row] >>= name;

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <com/sun/star/uno/Any.hxx>
@@ -17,6 +18,7 @@
 #include "uno/functions/any_convert.hxx"
 #include "core/risk/invoice_status.hxx"
 #include "core/metrics/receivables_metrics.hxx"
+#include "core/risk/customer_summary.hxx"
 
 namespace relance::addin
 {
@@ -31,13 +33,17 @@ struct InvoiceColumns
     css::uno::Any flags;     // follow-up notes ("litige", "promesse 20/11"...)
     css::uno::Any customers; // with customer: keep only that customer's rows
     css::uno::Any customer;
+    // Or, with customers: each row's customer looked up here by its folded name (one pass for
+    // many customers).
+    const std::unordered_map<std::string, std::size_t>* customerIndex = nullptr;
 };
 
 struct InvoiceRows
 {
     std::vector<InvoiceLine> lines;
-    std::vector<FollowUpFlags> flags;  // parallel to lines when flags were given
-    std::vector<bool> matchesCustomer; // parallel to lines when a customer was given
+    std::vector<FollowUpFlags> flags;    // parallel to lines when flags were given
+    std::vector<bool> matchesCustomer;   // parallel to lines when a customer was given
+    std::vector<std::size_t> customerOf; // parallel to lines with customerIndex (or kNoCustomer)
 };
 
 // Requires amounts; everything else optional. The as-of date resolves promise dates.

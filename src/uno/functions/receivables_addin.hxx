@@ -109,6 +109,12 @@ public:
                                 const Any& paidAmounts, const Any& flags, const Any& asOf,
                                 const Any& creationDate, const Any& creditLimit,
                                 const Any& thresholds, const Any& invoiceDates) override;
+    css::uno::Sequence<css::uno::Sequence<Any>>
+        SAL_CALL customerSummary(const Document& options, const Any& customerList,
+                                 const Any& customers, const Any& dueDates, const Any& amounts,
+                                 const Any& paymentDates, const Any& paidAmounts, const Any& flags,
+                                 const Any& asOf, const Any& creationDates, const Any& creditLimits,
+                                 const Any& thresholds, const Any& invoiceDates) override;
     OUString SAL_CALL checkValues(const Document& options, const Any& values,
                                   const Any& kind) override;
 

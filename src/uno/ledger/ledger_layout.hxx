@@ -40,6 +40,10 @@ enum class ColumnSource
     Imported, // a field read from the source sheet (values)
     Formula,  // a formula template ({r} = row number, 1-based)
     User,     // typed by the user in the ledger, kept across re-syncs
+    // One array formula over a run of adjacent such columns and every row, its template on the
+    // run's first column ({first} and {last} = the rows, 1-based): one call instead of one per
+    // row and column.
+    ArrayFormula,
 };
 
 struct LedgerColumn
@@ -68,5 +72,7 @@ inline constexpr const char* kAsOfName = "DateSituation";
 
 // Formula text for a row: {r} is replaced by the row number and {promised} etc. by labels.
 std::string formulaForRow(const LedgerColumn& column, std::size_t row, Language language);
+// An ArrayFormula run's formula over rows first..last (1-based).
+std::string arrayFormulaFor(const LedgerColumn& column, std::size_t first, std::size_t last);
 
 } // namespace relance::addin

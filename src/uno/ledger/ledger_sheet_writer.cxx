@@ -2,6 +2,7 @@
 // writing the rows, filling the formula columns down, the overdue highlight and the autofilter.
 #include "uno/ledger/ledger_workbook.hxx"
 
+#include <algorithm>
 #include <type_traits>
 #include <variant>
 
@@ -11,6 +12,7 @@
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/ConditionOperator.hpp>
 #include <com/sun/star/sheet/FillDirection.hpp>
+#include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellSeries.hpp>
 #include <com/sun/star/sheet/XDatabaseRange.hpp>
@@ -234,6 +236,28 @@ void Writer::fillFormulas(const uno::Reference<sheet::XSpreadsheet>& sheet,
 {
     for (std::size_t first = 0; first < columns.size();)
     {
+        if (columns[first].source == ColumnSource::ArrayFormula)
+        {
+            std::size_t end = first;
+            while (end < columns.size() && columns[end].source == ColumnSource::ArrayFormula)
+                ++end;
+            const auto left = static_cast<sal_Int32>(first);
+            const auto right = static_cast<sal_Int32>(end) - 1;
+            // An earlier array (a re-sync with fewer or more rows) goes first: Calc refuses to
+            // change part of an array.
+            const sal_Int32 usedRow = std::max(lastUsedRow(sheet), lastRow);
+            if (usedRow >= 1)
+                uno::Reference<sheet::XSheetOperation>(rangeOf(sheet, left, 1, right, usedRow),
+                                                       uno::UNO_QUERY_THROW)
+                    ->clearContents(sheet::CellFlags::VALUE | sheet::CellFlags::DATETIME |
+                                    sheet::CellFlags::STRING | sheet::CellFlags::FORMULA);
+            uno::Reference<sheet::XArrayFormulaRange>(rangeOf(sheet, left, 1, right, lastRow),
+                                                      uno::UNO_QUERY_THROW)
+                ->setArrayFormula(fromUtf8(
+                    arrayFormulaFor(columns[first], 2, static_cast<std::size_t>(lastRow) + 1)));
+            first = end;
+            continue;
+        }
         if (columns[first].source != ColumnSource::Formula)
         {
             ++first;

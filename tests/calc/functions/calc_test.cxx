@@ -84,6 +84,13 @@ void fillInputs(const Sheet& sheet)
             else
                 sheet.text(address.c_str(), value);
         }
+    // A customer list for AR.CUSTOMERSUMMARY: a name in other letter case, one without
+    // invoices; Alpha's creation date and credit limit beside it.
+    sheet.text("U1", "Alpha SARL");
+    sheet.text("U2", "gamma");
+    sheet.text("U3", "Nobody");
+    sheet.type("V1", "=DATE(2023;1;1)");
+    sheet.type("W1", "1600");
     // H4 and H10 stay empty.
 }
 
@@ -233,6 +240,42 @@ const std::vector<Case>& cases()
         {"=AR.RISKSCORE(M1:M7;\"Alpha SARL\";O1:O7;P1:P7)",
          "=AR.RISKSCORE(M1:M7;\"Alpha SARL\";O1:O7;P1:P7;;;;TODAY())"},
         {"=AR.RISKSCORE(M1:M7;;O1:O7;P1:P7)", "Err:502"}, // no customer named
+        // every customer at once: the same figures as the one-customer functions above
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));1;"
+         "1)",
+         "=1500"},
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));1;"
+         "2)",
+         "=(30*1000+91*2000)/3000"},
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));1;"
+         "3)",
+         "=60"},
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30);V1:"
+         "V3;W1:W3);1;3)",
+         "=85"},
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));2;"
+         "1)",
+         "=800"},
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));2;"
+         "2)",
+         "=46"},
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));2;"
+         "4)",
+         "=\"Weighted average delay 46 days, rating B (+10); Concentration: 21\u00a0% of "
+         "receivables (+10)\"",
+         "=\"Retard moyen pondéré 46 j, note B (+10) ; Concentration : 21\u00a0% des créances "
+         "(+10)\""},
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));3;"
+         "1)",
+         "=0"},
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));3;"
+         "2)",
+         "=\"\""},
+        {"=INDEX(AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));3;"
+         "4)",
+         "=\"No risk signal\"", "=\"Aucun signal de risque\""},
+        {"=AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30);V1:V2)",
+         "Err:502"}, // creation dates not parallel to the list
         // data checks name the first unreadable value
         {"=AR.CHECK(H8)", "=\"Row 1: \"\"31/02/2024\"\" is not a date\"",
          "=\"Ligne 1 : « 31/02/2024 » n'est pas une date\""},

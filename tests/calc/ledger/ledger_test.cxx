@@ -312,6 +312,46 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
         EXPECT_EQ(customers->getCellByPosition(12, r)->getError(), 0) << cellText(customers, 0, r);
         EXPECT_FALSE(cellText(customers, 13, r).empty());
     }
+    // The four figures come from one array formula over all customers; each equals what the
+    // one-customer functions give for that row, written beside it.
+    const char* oneCustomer[] = {
+        "=FR.RELANCE.FUNCTIONS.OVERDUEIF(Registre_Client;A{r};Registre_Echeance;Registre_Montant;"
+        "Registre_DateReglement;Registre_Regle;DateSituation)",
+        "=IFERROR(FR.RELANCE.FUNCTIONS.AVERAGEDAYSLATEIF(Registre_Client;A{r};Registre_Echeance;"
+        "Registre_Montant;Registre_DateReglement;DateSituation);\"\")",
+        "=FR.RELANCE.FUNCTIONS.RISKSCORE(Registre_Client;A{r};Registre_Echeance;Registre_Montant;"
+        "Registre_DateReglement;Registre_Regle;Registre_Suivi;DateSituation;H{r};G{r};;"
+        "Registre_DateFacture)",
+        "=FR.RELANCE.FUNCTIONS.RISKFLAGS(Registre_Client;A{r};Registre_Echeance;Registre_Montant;"
+        "Registre_DateReglement;Registre_Regle;Registre_Suivi;DateSituation;H{r};G{r};;"
+        "Registre_DateFacture)"};
+    const sal_Int32 firstFigure = static_cast<sal_Int32>(
+        relance::addin::columnIndex(relance::addin::customerColumns(), "overdue"));
+    for (sal_Int32 r = 1; r < 26; ++r)
+        for (sal_Int32 k = 0; k < 4; ++k)
+        {
+            std::string formula = oneCustomer[k];
+            for (std::size_t at; (at = formula.find("{r}")) != std::string::npos;)
+                formula.replace(at, 3, std::to_string(r + 1));
+            customers->getCellByPosition(20 + k, r)->setFormula(ustr(formula));
+        }
+    sample.recalculate();
+    int compared = 0;
+    for (sal_Int32 r = 1; r < 26; ++r)
+        for (sal_Int32 k = 0; k < 4; ++k)
+        {
+            const auto summary = customers->getCellByPosition(firstFigure + k, r);
+            const auto alone = customers->getCellByPosition(20 + k, r);
+            SCOPED_TRACE(cellText(customers, 0, r) + ", figure " + std::to_string(k));
+            ASSERT_EQ(summary->getError(), 0);
+            ASSERT_EQ(alone->getError(), 0);
+            if (k == 3) // the flags, as text (the other cells are formatted differently)
+                EXPECT_EQ(cellText(customers, firstFigure + k, r), cellText(customers, 20 + k, r));
+            EXPECT_EQ(summary->getValue(), alone->getValue());
+            ++compared;
+        }
+    EXPECT_EQ(compared, 100);
+    EXPECT_GT(value(customers, firstFigure, 1) + value(customers, firstFigure, 2), 0);
 }
 
 TEST_F(Ledger, FailureLeavesTheDocumentAsItWas)
@@ -467,6 +507,20 @@ TEST_F(Ledger, ResyncAddsAndUpdatesWithoutLosingUserInput)
     EXPECT_EQ(cellText(ledger, notes, injected), "+33 6 12; -2+3; @SUM(A1); <b>&amp;</b>");
     EXPECT_EQ(ledger->getCellByPosition(notes, injected)->getType(), table::CellContentType_TEXT);
     EXPECT_NEAR(value(ledger, column("amount"), injected), 2400.0, 1e-9);
+
+    // The two new customers have their figures: the Customers sheet's array formula was
+    // rewritten over the longer list.
+    const auto customers =
+        sheetNamed(sample.document(), ledgerName(relance::addin::LedgerSheet::Customers));
+    const sal_Int32 lastCustomer = usedRows(customers) - 1;
+    EXPECT_EQ(lastCustomer, 27);
+    const auto figures = relance::addin::columnIndex(relance::addin::customerColumns(), "overdue");
+    for (sal_Int32 r = 1; r <= lastCustomer; ++r)
+        for (sal_Int32 k = 0; k < 4; ++k)
+            EXPECT_EQ(
+                customers->getCellByPosition(static_cast<sal_Int32>(figures) + k, r)->getError(), 0)
+                << cellText(customers, 0, r);
+    EXPECT_FALSE(cellText(customers, static_cast<sal_Int32>(figures) + 3, lastCustomer).empty());
 }
 
 // The owner's own reminder notes (the sample's "Relance" column: "R2 le 12/06/2026", "2e relance
