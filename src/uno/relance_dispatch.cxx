@@ -181,7 +181,8 @@ Arguments parseArguments(const uno::Sequence<beans::PropertyValue>& arguments,
 // Arguments of fr.relance:generateReminders: AsOf, OutputDir, Formats ("pdf,odt,eml,smtp"),
 // Combined (the PDF of all letters, with pdf; true by default), Force,
 // Skip ("Client A;Client B"), Levels ("Client A=3;Client B=1"), StartFromLateness (customers
-// never reminded start at the level of their lateness; false by default).
+// never reminded start at the level of their lateness; false by default), PlanOnly (silently:
+// the plan told, nothing written).
 ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& arguments,
                                 Language language)
 {
@@ -235,6 +236,8 @@ ReminderRequest reminderRequest(const uno::Sequence<beans::PropertyValue>& argum
             request.startFromLateness = booleanArgument(argument);
         else if (argument.Name == "Combined")
             request.combined = booleanArgument(argument);
+        else if (argument.Name == "PlanOnly")
+            request.planOnly = booleanArgument(argument);
         else if (argument.Name == "Skip" || argument.Name == "Levels")
             for (sal_Int32 index = 0; index >= 0;)
             {
@@ -358,7 +361,10 @@ void RelanceDispatch::dispatchWithNotification(
         {
             ReminderGenerator generator(context_, document, progress);
             ReminderRequest request = reminderRequest(arguments, parsed.request.language);
-            if (parsed.silent)
+            if (parsed.silent && request.planOnly)
+                notify(listener, self, frame::DispatchResultState::SUCCESS,
+                       fromUtf8(planSummary(generator.plan(request), request.language)));
+            else if (parsed.silent)
             {
                 const ReminderReport report = generator.generate(request);
                 notify(listener, self, frame::DispatchResultState::SUCCESS,

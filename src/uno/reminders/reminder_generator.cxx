@@ -19,6 +19,7 @@
 #include "core/common/input_error.hxx"
 #include "uno/ledger/ledger_layout.hxx"
 #include "core/ledger/ledger_model.hxx"
+#include "core/ledger/ledger_preview.hxx"
 #include "uno/mail/smtp_sender.hxx"
 #include "core/common/text_fold.hxx"
 #include "uno/reminders/reminder_generator_detail.hxx"
@@ -137,6 +138,32 @@ std::string ReminderReport::summary(Language language) const
     for (const Exclusion& exclusion : plan.excluded)
         if (exclusion.reason == ExclusionReason::RateMissing)
             text += "\n" + describe(exclusion, language);
+    return text;
+}
+
+std::string planSummary(const ReminderPlan& plan, Language language)
+{
+    const bool fr = language == Language::French;
+    std::map<ReminderLevel, int> byLevel;
+    Cents total = 0;
+    for (const CustomerReminder& letter : plan.letters)
+    {
+        ++byLevel[letter.level];
+        total += letter.total();
+    }
+    std::string text =
+        (fr ? std::to_string(plan.letters.size()) + " relance(s) à envoyer, pour " +
+                  formatMoney(total, language) + ", " + std::to_string(plan.excluded.size()) +
+                  " exclusion(s). Rien n'a été écrit."
+            : std::to_string(plan.letters.size()) + " reminder(s) to send, for " +
+                  formatMoney(total, language) + ", " + std::to_string(plan.excluded.size()) +
+                  " exclusion(s). Nothing was written.");
+    std::string levels;
+    for (const auto& [level, count] : byLevel)
+        levels += (levels.empty() ? "" : ", ") + levelName(level, language) + (fr ? " : " : ": ") +
+                  std::to_string(count);
+    if (!levels.empty())
+        text += "\n" + levels;
     return text;
 }
 

@@ -37,6 +37,7 @@ struct ReminderRequest
     std::map<std::string, ReminderLevel> levelOverride; // by folded customer name
     // Customers never reminded start at the level of their lateness (ReminderInput).
     bool startFromLateness = false;
+    bool planOnly = false; // the silent command's dry run: the plan told, nothing written
 };
 
 struct GeneratedLetter
@@ -102,6 +103,10 @@ private:
     css::uno::Reference<css::frame::XModel> document_;
     css::uno::Reference<css::task::XStatusIndicator> progress_;
 };
+
+// The dry run's answer: the letters that would go out by level, their total and the
+// exclusions, saying that nothing was written.
+std::string planSummary(const ReminderPlan& plan, Language language);
 
 // A name safe for a file: letters and digits of the folded text, dashes between words.
 std::string fileSafeName(std::string_view text);

@@ -211,6 +211,29 @@ TEST_F(Reminders, OdtLettersOnlyLeaveNoPdf)
     EXPECT_EQ(odt, usedRows(log) - 1);
 }
 
+// The dry run: the plan told (the same letters a real run then makes), nothing written, nothing
+// logged.
+TEST_F(Reminders, PlanOnlyTellsThePlanAndWritesNothing)
+{
+    const Outcome planned = command(sample.document(), "fr.relance:generateReminders",
+                                    {argument("AsOf", uno::Any(OUString("2026-11-15"))),
+                                     argument("OutputDir", uno::Any(ustr(output.string()))),
+                                     argument("PlanOnly", uno::Any(true))});
+    ASSERT_TRUE(planned.success) << planned.message;
+    EXPECT_NE(planned.message.find(french() ? "Rien n'a été écrit" : "Nothing was written"),
+              std::string::npos)
+        << planned.message;
+    const auto log = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders);
+    EXPECT_EQ(usedRows(log), 1) << "nothing logged";
+    EXPECT_FALSE(fs::exists(output) && !fs::is_empty(output)) << "nothing written";
+
+    const Outcome made = generate(false, "odt");
+    ASSERT_TRUE(made.success) << made.message;
+    const std::string count = std::to_string(usedRows(log) - 1);
+    EXPECT_EQ(planned.message.rfind(count + " ", 0), 0u)
+        << planned.message << " / " << count << " letters made";
+}
+
 // The user's own templates: the folder set in Settings replaces the shipped template of each
 // level found there (here the first reminder's); a folder that does not exist is refused
 // before anything is written.
