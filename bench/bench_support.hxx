@@ -94,6 +94,8 @@ struct Options
     Write write = Write::Fill;
     std::string results; // Markdown file to write, if any
     std::string only;    // run the cases whose name contains this
+    // The ledger at these sizes against its native-formula twin (empty: not run).
+    std::vector<long> scale = {1000, 10000, 100000, 500000};
 };
 
 std::string utf8(const OUString& text);

@@ -36,8 +36,6 @@ using namespace css;
 
 namespace bench
 {
-namespace
-{
 
 // ----- The ledger conversion -----------------------------------------------------------------
 //
@@ -49,22 +47,13 @@ namespace
 // inside the dispatch), the other switches it off beforehand (the conversion alone), and then
 // times the full recalculation of the ledger it built.
 
-const char* const kMonths[] = {"janvier",   "février", "mars",     "avril",
-                               "mai",       "juin",    "juillet",  "août",
-                               "septembre", "octobre", "novembre", "décembre"};
-const char* const kSourceHeaders[] = {"N° fact.",    "Client",   "Date",    "Conditions",
-                                      "Montant TTC", "Réglé le", "Reste dû"};
+static const char* const kMonths[] = {"janvier",   "février", "mars",     "avril",
+                                      "mai",       "juin",    "juillet",  "août",
+                                      "septembre", "octobre", "novembre", "décembre"};
+static const char* const kSourceHeaders[] = {"N° fact.",    "Client",   "Date",    "Conditions",
+                                             "Montant TTC", "Réglé le", "Reste dû"};
 
-struct LedgerSource
-{
-    uno::Sequence<uno::Sequence<uno::Any>> grid;
-    long invoices = 0;
-    long textDates = 0, textAmounts = 0, textPayments = 0;
-    long long amountCents = 0; // what the ledger's amount column must sum to
-    long long dateSum = 0;     // and its invoice date column
-};
-
-std::string dateText(int serial, bool words)
+static std::string dateText(int serial, bool words)
 {
     const year_month_day date = civil(serial);
     const unsigned d = static_cast<unsigned>(date.day()), m = static_cast<unsigned>(date.month());
@@ -78,7 +67,7 @@ std::string dateText(int serial, bool words)
 }
 
 // 1234.56 -> "1 234,56 €", with a space or a no-break space between thousands.
-std::string moneyText(double amount, bool noBreak)
+static std::string moneyText(double amount, bool noBreak)
 {
     const long long cents = std::llround(amount * 100);
     std::string euros = std::to_string(cents / 100);
@@ -149,77 +138,10 @@ LedgerSource makeLedgerSource(const std::vector<Invoice>& invoices)
     return source;
 }
 
-constexpr double kConversionLimit = 600; // one conversion (or recalculation) is stopped then
-
-// Stops the office when one call takes longer than the limit: the call then fails with a
-// disposed bridge and the benchmark reports what it has.
-class Watchdog
-{
-public:
-    Watchdog(double seconds, std::string what)
-        : what_(std::move(what)), thread_([this, seconds] { watch(seconds); })
-    {
-    }
-    ~Watchdog()
-    {
-        {
-            const std::lock_guard lock(mutex_);
-            done_ = true;
-        }
-        wake_.notify_all();
-        thread_.join();
-    }
-    bool fired() const { return fired_; }
-
-private:
-    void watch(double seconds)
-    {
-        std::unique_lock lock(mutex_);
-        if (wake_.wait_for(lock, duration<double>(seconds), [this] { return done_; }))
-            return;
-        fired_ = true;
-        std::cerr << "  " << what_ << " still running after " << seconds
-                  << " s: stopping the office\n";
-        for (pid_t pid : descendants())
-            ::kill(pid, SIGKILL);
-    }
-
-    std::string what_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool done_ = false;
-    std::atomic<bool> fired_ = false;
-    std::thread thread_; // last: started once the rest is ready
-};
-
 uno::Reference<sheet::XSpreadsheets> sheetsOf(const uno::Reference<lang::XComponent>& document)
 {
     return uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)->getSheets();
 }
-
-class Document
-{
-public:
-    explicit Document(uno::Reference<lang::XComponent> document) : document_(std::move(document)) {}
-    ~Document()
-    {
-        try
-        {
-            uno::Reference<util::XCloseable>(document_, uno::UNO_QUERY_THROW)->close(true);
-        }
-        catch (const uno::Exception&)
-        {
-        }
-    }
-    const uno::Reference<lang::XComponent>& get() const { return document_; }
-    uno::Reference<sheet::XCalculatable> calculation() const
-    {
-        return uno::Reference<sheet::XCalculatable>(document_, uno::UNO_QUERY_THROW);
-    }
-
-private:
-    uno::Reference<lang::XComponent> document_;
-};
 
 // A fresh document holding the source on a sheet named "Factures"; returns the setDataArray
 // time.
@@ -264,6 +186,9 @@ std::pair<bool, std::string> dispatchConversion(const OfficeSession& session,
     }
     return {success, utf8(message)};
 }
+
+namespace
+{
 
 // The ledger's invoice rows: count, amounts and invoice dates against the source's.
 std::string checkLedger(const Document& document, const LedgerSource& source, bool& ok)

@@ -34,6 +34,7 @@
 #include "bench_support.hxx"
 #include "conversion_bench.hxx"
 #include "functions_bench.hxx"
+#include "ledger_bench.hxx"
 
 using namespace css;
 using namespace bench;
@@ -418,6 +419,15 @@ Options parse(int argc, char** argv)
             options.conversionRuns = std::stoi(value());
         else if (argument == "--no-conversion")
             options.conversion = false;
+        else if (argument == "--scale")
+        {
+            // "1000,10000" or "none"
+            options.scale.clear();
+            std::istringstream sizes(value());
+            for (std::string size; std::getline(sizes, size, ',');)
+                if (size != "none")
+                    options.scale.push_back(std::stol(size));
+        }
         else if (argument == "--results")
             options.results = value();
         else if (argument == "--only")
@@ -434,7 +444,7 @@ Options parse(int argc, char** argv)
                 "usage: relance_bench [--rows N] [--repeat K] [--aggregate-repeat K] "
                 "[--results FILE.md] "
                 "[--only CASE-NAME-PART|conversion] [--write fill|array] "
-                "[--conversion-runs PAIRS] [--no-conversion]");
+                "[--conversion-runs PAIRS] [--no-conversion] [--scale N,N,...|none]");
     }
     if (options.rows < 1 || options.rows > 1000000 || options.repeat < 1 ||
         options.aggregateRepeat < 1 || options.conversionRuns < 1)
@@ -519,7 +529,15 @@ int main(int argc, char** argv)
             conversion = benchmarkConversion(session, invoices, options);
         }
 
-        const std::string markdown = report(results, conversion, options, context);
+        LedgerScaleResult scale;
+        if (!options.scale.empty() &&
+            (options.only.empty() ||
+             std::string("ledger scale").find(lower(options.only)) != std::string::npos))
+            scale = benchmarkLedgerScale(session, options.scale, options);
+
+        std::string markdown = report(results, conversion, options, context);
+        if (scale.ran)
+            markdown += ledgerScaleReport(scale);
         std::cout << markdown << std::flush;
         if (!options.results.empty())
         {
@@ -531,7 +549,9 @@ int main(int argc, char** argv)
         for (const Result& result : results)
             if (result.mismatches > 0)
                 return 2;
-        return conversionFailed(conversion) ? 3 : 0;
+        if (conversionFailed(conversion))
+            return 3;
+        return ledgerScaleFailed(scale) ? 4 : 0;
     }
     catch (const uno::Exception& error)
     {
