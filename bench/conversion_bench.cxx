@@ -158,24 +158,23 @@ double writeSource(const Document& document, const LedgerSource& source)
     return duration<double>(steady_clock::now() - start).count();
 }
 
-std::pair<bool, std::string> dispatchConversion(const OfficeSession& session,
-                                                const Document& document)
+std::pair<bool, std::string>
+dispatchCommand(const OfficeSession& session, const Document& document, const char* command,
+                const std::vector<std::pair<const char*, uno::Any>>& arguments)
 {
     const uno::Reference<frame::XModel> model(document.get(), uno::UNO_QUERY_THROW);
     const uno::Reference<frame::XDispatchProvider> provider(
         model->getCurrentController()->getFrame(), uno::UNO_QUERY_THROW);
-    auto argument = [](const char* name, const uno::Any& value)
-    {
-        return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
-                                    beans::PropertyState_DIRECT_VALUE);
-    };
+    uno::Sequence<beans::PropertyValue> properties(static_cast<sal_Int32>(arguments.size()) + 1);
+    properties.getArray()[0] =
+        beans::PropertyValue("Silent", 0, uno::Any(true), beans::PropertyState_DIRECT_VALUE);
+    for (std::size_t i = 0; i < arguments.size(); ++i)
+        properties.getArray()[i + 1] =
+            beans::PropertyValue(OUString::createFromAscii(arguments[i].first), 0,
+                                 arguments[i].second, beans::PropertyState_DIRECT_VALUE);
     const uno::Any result =
         frame::DispatchHelper::create(session.context())
-            ->executeDispatch(provider, "fr.relance:convertLedger", "", 0,
-                              sequenceOf<beans::PropertyValue>(
-                                  {argument("Silent", uno::Any(true)),
-                                   argument("AsOf", uno::Any(OUString::createFromAscii(kAsOfText))),
-                                   argument("SourceSheet", uno::Any(OUString("Factures")))}));
+            ->executeDispatch(provider, OUString::createFromAscii(command), "", 0, properties);
     frame::DispatchResultEvent event;
     OUString message;
     bool success = false;
@@ -185,6 +184,14 @@ std::pair<bool, std::string> dispatchConversion(const OfficeSession& session,
         event.Result >>= message;
     }
     return {success, utf8(message)};
+}
+
+std::pair<bool, std::string> dispatchConversion(const OfficeSession& session,
+                                                const Document& document)
+{
+    return dispatchCommand(session, document, "fr.relance:convertLedger",
+                           {{"AsOf", uno::Any(OUString::createFromAscii(kAsOfText))},
+                            {"SourceSheet", uno::Any(OUString("Factures"))}});
 }
 
 namespace

@@ -109,6 +109,10 @@ uno::Reference<sheet::XSpreadsheets> sheetsOf(const uno::Reference<lang::XCompon
 // A fresh document holding the source on a sheet named "Factures"; returns the setDataArray
 // time.
 double writeSource(const Document& document, const LedgerSource& source);
+// A Relance command, silently, with these arguments: success and the command's report.
+std::pair<bool, std::string>
+dispatchCommand(const OfficeSession& session, const Document& document, const char* command,
+                const std::vector<std::pair<const char*, uno::Any>>& arguments);
 // fr.relance:convertLedger, silently, as of kAsOfText: success and the command's report.
 std::pair<bool, std::string> dispatchConversion(const OfficeSession& session,
                                                 const Document& document);

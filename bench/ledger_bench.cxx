@@ -21,13 +21,6 @@
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/frame/DispatchHelper.hpp>
-#include <com/sun/star/frame/DispatchResultEvent.hpp>
-#include <com/sun/star/frame/DispatchResultState.hpp>
-#include <com/sun/star/frame/XController.hpp>
-#include <com/sun/star/frame/XDispatchProvider.hpp>
-#include <com/sun/star/frame/XFrame.hpp>
-#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XNamedRanges.hpp>
@@ -319,36 +312,17 @@ std::pair<double, double> loadAndRecalculate(const OfficeSession& session, const
 
 std::pair<double, std::string> timedPlan(const OfficeSession& session, const Document& document)
 {
-    const uno::Reference<frame::XModel> model(document.get(), uno::UNO_QUERY_THROW);
-    const uno::Reference<frame::XDispatchProvider> provider(
-        model->getCurrentController()->getFrame(), uno::UNO_QUERY_THROW);
-    auto argument = [](const char* name, const uno::Any& value)
-    {
-        return beans::PropertyValue(OUString::createFromAscii(name), 0, value,
-                                    beans::PropertyState_DIRECT_VALUE);
-    };
-    uno::Any result;
+    std::pair<bool, std::string> outcome;
     const double seconds = timed(
         [&]
         {
-            result =
-                frame::DispatchHelper::create(session.context())
-                    ->executeDispatch(
-                        provider, "fr.relance:generateReminders", "", 0,
-                        sequenceOf<beans::PropertyValue>(
-                            {argument("Silent", uno::Any(true)),
-                             argument("PlanOnly", uno::Any(true)),
-                             argument("AsOf", uno::Any(OUString::createFromAscii(kAsOfText)))}));
+            outcome = dispatchCommand(session, document, "fr.relance:generateReminders",
+                                      {{"PlanOnly", uno::Any(true)},
+                                       {"AsOf", uno::Any(OUString::createFromAscii(kAsOfText))}});
         });
-    frame::DispatchResultEvent event;
-    OUString message;
-    if (!(result >>= event) || event.State != frame::DispatchResultState::SUCCESS)
-    {
-        event.Result >>= message;
-        throw std::runtime_error("the reminders' plan failed: " + utf8(message));
-    }
-    event.Result >>= message;
-    return {seconds, utf8(message)};
+    if (!outcome.first)
+        throw std::runtime_error("the reminders' plan failed: " + outcome.second);
+    return {seconds, outcome.second};
 }
 
 // What any reader of the ledger pays at least: the sheets the plan reads (ledger, customers,
