@@ -137,6 +137,34 @@ const ArgumentSpec kFlags{
      "Range of follow-up notes (optional): \"dispute\", \"promise 20/11/2026\", \"litigation\", "
      "\"written off\"..."}};
 
+// The reminder log's columns (the Relances sheet), one cell per letter.
+const ArgumentSpec kLetterDates{"letterDates",
+                                {"dates_relances", "letter_dates"},
+                                {"Plage des dates des lettres de relance (journal des relances).",
+                                 "Range of the reminder letters' dates (the reminder log)."}};
+const ArgumentSpec kLetterLevels{
+    "letterLevels",
+    {"niveaux_relances", "letter_levels"},
+    {"Plage des niveaux des lettres, de même taille : 0 pré-relance, 1, 2, 3 mise en demeure.",
+     "Range of the letters' levels, of the same size: 0 pre-due notice, 1, 2, 3 formal "
+     "notice."}};
+const ArgumentSpec kLetterInvoices{
+    "letterInvoices",
+    {"factures_relancées", "letter_invoices"},
+    {"Plage des factures de chaque lettre, de même taille (« F2026-0101, F2026-0102 »).",
+     "Range of each letter's invoices, of the same size (\"F2026-0101, F2026-0102\")."}};
+const ArgumentSpec kInvoiceNumbers{
+    "invoiceNumbers",
+    {"n°_factures", "invoice_numbers"},
+    {"Plage des numéros de facture du registre, parallèle aux montants.",
+     "Range of the ledger's invoice numbers, parallel to the amounts."}};
+const ArgumentSpec kLetterStates{
+    "letterStates",
+    {"états_relances", "letter_states"},
+    {"Plage de l'état de chaque lettre (facultatif) : un envoi en « Échec » n'est pas une "
+     "relance.",
+     "Range of each letter's state (optional): a \"Failed\" sending is not a reminder."}};
+
 std::vector<FunctionSpec> makeTable()
 {
     const std::vector<ArgumentSpec> rangeArguments = {
@@ -450,6 +478,71 @@ std::vector<FunctionSpec> makeTable()
             "The customers' credit limits (optional), parallel to the customer list."}},
           riskArguments[10],
           kInvoiceDates}},
+
+        // Steering: cash-in forecast, reminder effectiveness
+        {"cashForecast",
+         {"CREANCES.PREVISION.ENCAISSEMENTS", "AR.CASHFORECAST"},
+         {"Encaissements attendus, en formule matricielle de 5 colonnes (libellé, du, au, "
+          "montant, factures) : l'échu, puis chaque semaine ou mois à venir selon l'habitude de "
+          "paiement de chaque client (retard pondéré de ses factures réglées, celui du "
+          "portefeuille s'il en a moins de 3), puis au-delà, et à part les litiges, contentieux "
+          "et pertes.",
+          "Expected cash-in, as a 5-column array formula (label, from, to, amount, invoices): "
+          "what is overdue, then each week or month ahead from each customer's payment habit "
+          "(weighted delay of its settled invoices, the portfolio's when it has fewer than 3), "
+          "then later, and apart the disputes, litigation and write-offs."},
+         {kCustomers,
+          kDueDates,
+          kAmounts,
+          kPaymentDates,
+          kPaidAmounts,
+          kFlags,
+          kAsOf,
+          {"period",
+           {"période", "period"},
+           {"« semaines » (par défaut) ou « mois » (calendaires, le premier jusqu'à sa fin).",
+            "\"weeks\" (default) or \"months\" (calendar months, the first to its end)."}},
+          {"periods",
+           {"nombre", "periods"},
+           {"Nombre de périodes (facultatif) : 8 semaines ou 6 mois par défaut, 60 au plus.",
+            "Number of periods (optional): 8 weeks or 6 months by default, 60 at most."}},
+          kInvoiceDates}},
+        {"reminderEffect",
+         {"CREANCES.EFFICACITE.RELANCES", "AR.REMINDEREFFECT"},
+         {"Efficacité des relances par niveau, en formule matricielle de 4 lignes (pré-relance, "
+          "relance 1, relance 2, mise en demeure) et 6 colonnes : niveau, lettres, part réglée "
+          "en totalité sous 8, 15 et 30 jours après la lettre (parmi les lettres dont le délai "
+          "est écoulé), délai médian de paiement (j). Un règlement antérieur à la lettre n'est "
+          "pas son succès.",
+          "Reminder effectiveness per level, as an array formula of 4 rows (pre-due notice, "
+          "reminder 1, reminder 2, formal notice) and 6 columns: level, letters, share fully "
+          "paid within 8, 15 and 30 days after the letter (among letters whose window is over), "
+          "median days to payment. A payment before the letter is not its success."},
+         {kLetterDates, kLetterLevels, kLetterInvoices, kInvoiceNumbers, kAmounts, kPaymentDates,
+          kPaidAmounts, kAsOf, kLetterStates}},
+        {"remindedShare",
+         {"CREANCES.PART.RELANCEES", "AR.REMINDEDSHARE"},
+         {"Part des factures datées de la période et échues à la date de situation qui ont dû "
+          "être relancées (une lettre de niveau 1 ou plus ; une pré-relance ne compte pas).",
+          "Share of the invoices dated within the period and due by the as-of date that needed "
+          "a reminder (a letter of level 1 or more; a pre-due notice does not count)."},
+         {kInvoiceNumbers,
+          kRequiredInvoiceDates,
+          kDueDates,
+          kAmounts,
+          kLetterDates,
+          kLetterLevels,
+          kLetterInvoices,
+          {"from",
+           {"du", "from"},
+           {"Premier jour de la période (dates de facture).",
+            "First day of the period (invoice dates)."}},
+          {"to",
+           {"au", "to"},
+           {"Dernier jour de la période (facultatif, la date de situation par défaut).",
+            "Last day of the period (optional, the as-of date by default)."}},
+          kAsOf,
+          kLetterStates}},
 
         // Data checks
         {"checkValues",

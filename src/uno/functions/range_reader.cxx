@@ -141,6 +141,7 @@ InvoiceRows readInvoiceRows(const InvoiceColumns& columns, const DateContext& da
 
     InvoiceRows rows;
     rows.lines.reserve(size);
+    rows.sourceRow.reserve(size);
     std::unordered_map<OUString, bool, rtl::OUStringHash> matches;
     std::unordered_map<OUString, std::size_t, rtl::OUStringHash> indexOf;
     const Column* dateColumns[] = {&invoiceDates, &dueDates, &paymentDates};
@@ -157,7 +158,7 @@ InvoiceRows readInvoiceRows(const InvoiceColumns& columns, const DateContext& da
         for (const Column* column : {&amounts, &paidAmounts})
             if (!column->cells.empty())
                 total = total || isTotalLabel(column->cells[row]);
-        if (!anyDate || total)
+        if ((!anyDate && !columns.everyRow) || total)
             continue;
 
         InvoiceLine line;
@@ -171,6 +172,7 @@ InvoiceRows readInvoiceRows(const InvoiceColumns& columns, const DateContext& da
         if (!paidAmounts.cells.empty())
             line.paid = amountCell(paidAmounts.cells[row], row, "paid amount");
         rows.lines.push_back(line);
+        rows.sourceRow.push_back(row);
         if (!flags.cells.empty())
         {
             OUString text;

@@ -36,6 +36,9 @@ struct InvoiceColumns
     // Or, with customers: each row's customer looked up here by its folded name (one pass for
     // many customers).
     const std::unordered_map<std::string, std::size_t>* customerIndex = nullptr;
+    // Every row is an invoice, dated or not (only total rows are skipped): for lists looked up
+    // by invoice number, where an unpaid invoice has no date among the columns given.
+    bool everyRow = false;
 };
 
 struct InvoiceRows
@@ -44,6 +47,7 @@ struct InvoiceRows
     std::vector<FollowUpFlags> flags;    // parallel to lines when flags were given
     std::vector<bool> matchesCustomer;   // parallel to lines when a customer was given
     std::vector<std::size_t> customerOf; // parallel to lines with customerIndex (or kNoCustomer)
+    std::vector<std::size_t> sourceRow;  // parallel to lines: the cell index in the ranges
 };
 
 // Requires amounts; everything else optional. The as-of date resolves promise dates.

@@ -115,6 +115,22 @@ public:
                                  const Any& paymentDates, const Any& paidAmounts, const Any& flags,
                                  const Any& asOf, const Any& creationDates, const Any& creditLimits,
                                  const Any& thresholds, const Any& invoiceDates) override;
+    css::uno::Sequence<css::uno::Sequence<Any>>
+        SAL_CALL cashForecast(const Document& options, const Any& customers, const Any& dueDates,
+                              const Any& amounts, const Any& paymentDates, const Any& paidAmounts,
+                              const Any& flags, const Any& asOf, const Any& period,
+                              const Any& periods, const Any& invoiceDates) override;
+    css::uno::Sequence<css::uno::Sequence<Any>>
+        SAL_CALL reminderEffect(const Document& options, const Any& letterDates,
+                                const Any& letterLevels, const Any& letterInvoices,
+                                const Any& invoiceNumbers, const Any& amounts,
+                                const Any& paymentDates, const Any& paidAmounts, const Any& asOf,
+                                const Any& letterStates) override;
+    double SAL_CALL remindedShare(const Document& options, const Any& invoiceNumbers,
+                                  const Any& invoiceDates, const Any& dueDates, const Any& amounts,
+                                  const Any& letterDates, const Any& letterLevels,
+                                  const Any& letterInvoices, const Any& from, const Any& to,
+                                  const Any& asOf, const Any& letterStates) override;
     OUString SAL_CALL checkValues(const Document& options, const Any& values,
                                   const Any& kind) override;
 

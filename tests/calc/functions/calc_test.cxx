@@ -91,6 +91,22 @@ void fillInputs(const Sheet& sheet)
     sheet.text("U3", "Nobody");
     sheet.type("V1", "=DATE(2023;1;1)");
     sheet.type("W1", "1600");
+    // The invoices' numbers, and a reminder log: letter date, level, invoices, state. The
+    // last letter failed to send: it is not a reminder.
+    for (const char* cell : {"T1", "T2", "T3", "T6", "T7"})
+        sheet.text(cell, std::string("F") + cell[1]);
+    const char* log[][4] = {{"=DATE(2024;2;20)", "1", "F1", "Envoyé"},
+                            {"=DATE(2024;4;10)", "2", "F2", "Généré"},
+                            {"=DATE(2024;6;1)", "1", "F7, F99", "Envoyé"},
+                            {"=DATE(2024;6;5)", "3", "F3", "Échec de l'envoi : refusé"}};
+    for (int r = 0; r < 4; ++r)
+    {
+        const std::string row = std::to_string(r + 1);
+        sheet.type(("X" + row).c_str(), log[r][0]);
+        sheet.type(("Y" + row).c_str(), log[r][1]);
+        sheet.text(("Z" + row).c_str(), log[r][2]);
+        sheet.text(("AA" + row).c_str(), log[r][3]);
+    }
     // H4 and H10 stay empty.
 }
 
@@ -276,6 +292,94 @@ const std::vector<Case>& cases()
          "=\"No risk signal\"", "=\"Aucun signal de risque\""},
         {"=AR.CUSTOMERSUMMARY(U1:U3;M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30);V1:V2)",
          "Err:502"}, // creation dates not parallel to the list
+        // cash-in forecast as of 30/06/2024: Beta's and Gamma's overdue invoices in one bar;
+        // beta's invoice due 15/07 expected 30 days later (the portfolio's habit: Alpha's
+        // one settled invoice, paid 30 days late), 14/08, in week 7 (11/08-17/08); Alpha's
+        // disputed balance apart. The buckets sum to the receivables.
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));1;4)",
+         "=203456/100"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));1;5)", "=2"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));1;1)",
+         "=\"Overdue\"", "=\"Échu\""},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));8;4)",
+         "=300"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));8;2)",
+         "=DATE(2024;8;11)"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));8;3)",
+         "=DATE(2024;8;17)"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));7;4)", "=0"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));10;4)", "=0"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));11;4)",
+         "=1500"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));11;5)", "=1"},
+        {"=SUM(INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30));0;4))",
+         "=383456/100"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30);\"mois\";2);2;"
+         "1)",
+         "=\"June 2024\"", "=\"juin 2024\""},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30);\"months\";2);"
+         "3;3)",
+         "=DATE(2024;7;31)"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30);\"mois\";2);4;"
+         "4)",
+         "=300"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30);\"jours\");1;"
+         "4)",
+         "Err:502"},
+        {"=INDEX(AR.CASHFORECAST(M1:M7;O1:O7;P1:P7;Q1:Q7;R1:R7;S1:S7;DATE(2024;6;30);;0);1;4)",
+         "Err:502"},
+        // reminder effectiveness: Alpha's first reminder of 20/02 paid 19 days after; Gamma's
+        // of 01/06 not paid by 30/06 (its 30 days not over), paid on 05/07, 34 days after;
+        // the second reminder's invoice still part-paid; the failed formal notice not counted.
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;6;30);AA1:"
+         "AA4);2;2)",
+         "=2"},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;6;30);AA1:"
+         "AA4);2;3)",
+         "=0"},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;6;30);AA1:"
+         "AA4);2;5)",
+         "=1"},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;6;30);AA1:"
+         "AA4);2;6)",
+         "=19"},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;6;30);AA1:"
+         "AA4);2;1)",
+         "=\"Reminder 1\"", "=\"Relance 1\""},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;6;30);AA1:"
+         "AA4);3;2)",
+         "=1"},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;6;30);AA1:"
+         "AA4);3;5)",
+         "=0"},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;6;30);AA1:"
+         "AA4);3;6)",
+         "=\"\""},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;6;30);AA1:"
+         "AA4);4;2)",
+         "=0"},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;7;31);AA1:"
+         "AA4);2;5)",
+         "=1/2"},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y4;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7;DATE(2024;7;31);AA1:"
+         "AA4);2;6)",
+         "=53/2"},
+        {"=INDEX(AR.REMINDEREFFECT(X1:X4;Y1:Y3;Z1:Z4;T1:T7;P1:P7;Q1:Q7;R1:R7);1;1)", "Err:502"},
+        // share needing a reminder: of F1, F2, F3 and F7 (beta's invoice is not due yet),
+        // all but F3, whose only letter failed to send.
+        {"=AR.REMINDEDSHARE(T1:T7;N1:N7;O1:O7;P1:P7;X1:X4;Y1:Y4;Z1:Z4;DATE(2024;1;1);DATE(2024;6;"
+         "30);DATE(2024;6;30);AA1:AA4)",
+         "=3/4"},
+        {"=AR.REMINDEDSHARE(T1:T7;N1:N7;O1:O7;P1:P7;X1:X4;Y1:Y4;Z1:Z4;DATE(2024;1;1);DATE(2024;6;"
+         "30);DATE(2024;6;30))",
+         "=1"},
+        {"=AR.REMINDEDSHARE(T1:T7;N1:N7;O1:O7;P1:P7;X1:X4;Y1:Y4;Z1:Z4;DATE(2024;4;1);DATE(2024;6;"
+         "30);DATE(2024;6;30);AA1:AA4)",
+         "=1/2"},
+        {"=AR.REMINDEDSHARE(T1:T7;N1:N7;O1:O7;P1:P7;X1:X4;Y1:Y4;Z1:Z4;DATE(2025;1;1))", "Err:502"},
+        {"=AR.REMINDEDSHARE(T1:T7;N1:N7;O1:O7;P1:P7;X1:X4;Y1:Y4;Z1:Z4;DATE(2024;6;1);DATE(2024;1;1)"
+         ")",
+         "Err:502"},
         // data checks name the first unreadable value
         {"=AR.CHECK(H8)", "=\"Row 1: \"\"31/02/2024\"\" is not a date\"",
          "=\"Ligne 1 : « 31/02/2024 » n'est pas une date\""},

@@ -75,13 +75,15 @@ struct Arg
     bool wholeColumn = false;
 };
 
-// The fixture, typed once in columns P to AA; the formulas under test go in column A, so no
+// The fixture, typed once in columns P to AF; the formulas under test go in column A, so no
 // argument range ever covers a formula under test (no circular reference is possible).
 //   P: one value per cell (blank, numbers, texts, error cells, booleans)
 //   Q..W: a small invoice list, rows 1-5 (row 4 blank): customers, invoice dates, due dates,
 //         amounts, payment dates, paid amounts, follow-up notes
 //   X: a blank column, Y: bounds (30, 60, 90; then decreasing 60, 30 in Y5:Y6),
 //   Z1:AA1: a user rate row ("2026-S2", 2.15 %)
+//   AB1:AB5: the invoices' numbers; AC..AF rows 1-3: a reminder log (letter dates, levels,
+//   invoice lists, states)
 std::string longText()
 {
     std::string text;
@@ -163,6 +165,19 @@ void fillFixture(const uno::Reference<sheet::XSpreadsheet>& sheet)
     number("Y6", 30);
     text("Z1", "2026-S2");
     number("AA1", 0.0215);
+    for (const char* cell : {"AB1", "AB2", "AB3", "AB5"})
+        text(cell, std::string("F") + cell[2]);
+    number("AC1", 45340);
+    number("AC2", 45400);
+    text("AC3", "12/05/2024");
+    number("AD1", 1);
+    number("AD2", 3);
+    number("AD3", 2);
+    text("AE1", "F1, F2");
+    text("AE2", "F3");
+    text("AE3", "F5; F9");
+    text("AF1", "Envoyé");
+    text("AF2", "Échec de l'envoi : refusé");
 }
 
 // Arguments of any kind, given to every parameter.
@@ -297,6 +312,21 @@ std::vector<Arg> fittingArguments(const std::string& parameter, int rows)
         return column("U", {{"U2:U" + r}});
     if (is({"paidAmounts"}))
         return column("V", {{"V1:V2"}});
+    if (is({"invoiceNumbers"}))
+        return column("AB", {{"AB1:AB2"}});
+    if (is({"letterDates", "letterLevels", "letterInvoices", "letterStates"}))
+    {
+        const std::string letter = parameter == "letterDates"      ? "AC"
+                                   : parameter == "letterLevels"   ? "AD"
+                                   : parameter == "letterInvoices" ? "AE"
+                                                                   : "AF";
+        const Arg log{letter + "1:" + letter + "3"};
+        return {log, log, log, log, log, {letter + "1:" + letter + "2"}};
+    }
+    if (is({"period"}))
+        return {{"\"semaines\""}, {"\"mois\""}, {"\"weeks\""}, {"\"M\""}, {"\"jours\""}};
+    if (is({"periods"}))
+        return {{"8"}, {"6"}, {"3"}, {"0"}, {"61"}};
     if (is({"flags"}))
         return {{"W1:W" + r},
                 {"W1:W" + r},
@@ -320,6 +350,11 @@ std::vector<Arg> fittingArguments(const std::string& parameter, int rows)
         return {{"15%"}, {"P9"}, {"15"}};
     if (is({"reading", "basis", "weekend", "months", "minDays"}))
         return {{"1"}, {"2"}, {"-1"}, {"\"B\""}, {"12"}, {"360"}, {"\"invoice\""}, {"30"}};
+    // A period that holds the fixture's invoices (January to June 2024), most often.
+    if (is({"from"}))
+        return {{"45000"}, {"DATE(2024;1;1)"}, {"P7"}};
+    if (is({"to"}))
+        return {{"45500"}, {"DATE(2024;12;31)"}, {"DATE(9999;12;31)"}};
     if (is({"dueDate", "invoiceDate", "paymentDate", "asOf", "date", "creationDate"}))
         return {{"45000"}, {"45500"},           {"\"12/03/2024\""},   {"\"12 mars 2024\""}, {"S2"},
                 {"R3"},    {"DATE(2024;6;30)"}, {"DATE(9999;12;31)"}, {"DATE(1900;1;1)"}};
