@@ -288,6 +288,35 @@ def add_follow_up(invoices, late_payers, rng):
     return note
 
 
+HISTORY_FORMS = {1: ["R1 le {d}", "relancé le {d}"],
+                 2: ["R2 le {d}", "2e relance {d}"]}
+
+
+def note_past_reminders(invoices, rng):
+    """The owner's notes of the reminders that got paid invoices of the last eight months paid.
+
+    Most invoices paid a week or more past due were chased first: a first reminder 3 to 8 days
+    after the due date, a second one 18 to 24 days after it for those still unpaid then; the
+    note names the last one, dated before the payment.  Returns {note text: date sent}."""
+    sent = {}
+    for inv in invoices:
+        if (is_open(inv) or is_credit(inv) or inv["remind"] or not inv["paid"]
+                or inv["due"] < REF_DATE - dt.timedelta(days=240)):
+            continue
+        late = (inv["paid"] - inv["due"]).days
+        if late < 7 or rng.random() < 0.25:
+            continue  # paid without a reminder, or the owner did not chase it
+        first = inv["due"] + dt.timedelta(days=rng.randint(3, 8))
+        second = inv["due"] + dt.timedelta(days=rng.randint(18, 24))
+        level, day = (2, second) if second < inv["paid"] else (1, first)
+        if day >= inv["paid"]:
+            continue
+        text = rng.choice(HISTORY_FORMS[level]).format(d=day.strftime("%d/%m/%Y"))
+        inv.update(remind=text, level=level)
+        sent[text] = day
+    return sent
+
+
 def add_mess(invoices, rng):
     """Turn some values into text (never the credit note's: it stays a clean row)."""
     for inv in invoices:
@@ -460,12 +489,13 @@ def figures(invoices):
     return outstanding / sales * 365, overdue / outstanding, oldest
 
 
-def check(invoices, letters):
+def check(invoices, letters, history):
     """Stop if the data misses the figures the sample is meant to show (try another SEED)."""
     dso, share, oldest = figures(invoices)
     levels = [lv for lv, _ in letters.values()]
     partial = [v for v in invoices if 0 < v["rest"] < v["amount"]]
     sent = {text: day for text, _, day in R1_NOTES + R2_NOTES}
+    past = [v for v in invoices if v["remind"] in history]
     problems = [what for what, bad in [
         (f"DSO {dso:.1f} not in 50..65", not 50 <= dso <= 65),
         (f"share overdue {share:.1%} not in 25..45 %", not 0.25 <= share <= 0.45),
@@ -476,8 +506,12 @@ def check(invoices, letters):
         (f"{len(partial)} partial payments", not 5 <= len(partial) <= 8),
         ("a reminder noted on a paid invoice, or before its due date or less than 10 days "
          "before the as-of date",
-         any(v["remind"] and (not is_open(v) or not v["due"] < sent[v["remind"]]
-                              or (REF_DATE - sent[v["remind"]]).days < 10) for v in invoices)),
+         any(v["remind"] and v["remind"] not in history
+             and (not is_open(v) or not v["due"] < sent[v["remind"]]
+                  or (REF_DATE - sent[v["remind"]]).days < 10) for v in invoices)),
+        (f"{len(past)} past reminders on paid invoices, not 25..70", not 25 <= len(past) <= 70),
+        ("a past reminder not between its due date and its payment",
+         any(not v["due"] < history[v["remind"]] < v["paid"] for v in past)),
     ] if bad]
     if problems:
         sys.exit("make_sample.py: " + "; ".join(problems) + " (try another SEED)")
@@ -490,7 +524,9 @@ def main():
     add_mess(invoices, rng)
     rows = build_rows(invoices, rng)
     letters = first_run_levels(invoices)
-    check(invoices, letters)
+    # Its own random sequence: the history does not change the rest of the sample.
+    history = note_past_reminders(invoices, random.Random(SEED + 1))
+    check(invoices, letters, history)
     if len(sys.argv) > 1 and sys.argv[1].startswith("-"):
         print(__doc__)
         sys.exit(0 if sys.argv[1] in ("-h", "--help") else 2)
@@ -520,6 +556,8 @@ def main():
         "subtotal rows": sum(1 for k, _ in rows if k == "sub"),
         "credit note": f"{credit['num']} on {credit['credited']['num']} ({credit['client']})",
         "last row": 4 + len(rows),
+        "past reminders noted on paid invoices": sum(1 for v in invoices
+                                                     if v["remind"] in history),
     }
     for level in (3, 2, 1):
         stats[f"first run, {LEVEL_NAMES[level]}"] = sum(1 for lv, _ in letters.values()

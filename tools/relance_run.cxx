@@ -219,6 +219,34 @@ int main(int argc, char** argv)
             if (!cellText(dashboard, 0, row).empty())
                 summary << "  " << cellText(dashboard, 0, row) << " : "
                         << cellText(dashboard, 1, row) << "\n";
+        // When the cash comes in, and whether reminding works (the dashboard's lower blocks).
+        summary << "\n" << cellText(dashboard, 0, 24) << "\n";
+        for (sal_Int32 row = 26; row <= 36; ++row)
+        {
+            const std::string from = cellText(dashboard, 1, row);
+            const std::string to = cellText(dashboard, 2, row);
+            summary << "  " << cellText(dashboard, 0, row)
+                    << (from.empty() ? (to.empty() ? "" : ", jusqu'au " + to)
+                                     : ", " + from + (to.empty() ? " et après" : " – " + to))
+                    << " : " << cellText(dashboard, 3, row) << " (" << cellText(dashboard, 4, row)
+                    << " facture(s))\n";
+        }
+        summary << "\n" << cellText(dashboard, 0, 38) << "\n";
+        for (sal_Int32 row = 40; row <= 43; ++row)
+        {
+            summary << "  " << cellText(dashboard, 0, row) << " : " << cellText(dashboard, 1, row)
+                    << " lettre(s)";
+            if (!cellText(dashboard, 2, row).empty())
+                for (sal_Int32 column = 2; column <= 4; ++column)
+                    summary << (column == 2 ? " ; " : ", ") << cellText(dashboard, column, 39)
+                            << " : " << cellText(dashboard, column, row);
+            if (!cellText(dashboard, 5, row).empty())
+                summary << " ; " << cellText(dashboard, 5, 39) << " : "
+                        << cellText(dashboard, 5, row);
+            summary << "\n";
+        }
+        summary << "\n"
+                << cellText(dashboard, 0, 45) << " : " << cellText(dashboard, 1, 45) << "\n";
         summary.close();
         std::cout << std::ifstream(out / "summary.txt").rdbuf();
         uno::Reference<util::XCloseable>(document, uno::UNO_QUERY_THROW)->close(true);

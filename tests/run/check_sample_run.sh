@@ -36,6 +36,14 @@ letters=$out/relances/2026-06-30
 for prefix in relance-1 relance-2 mise-en-demeure; do
   [ "$(find "$letters" -name "${prefix}_*.pdf" | wc -l)" -ge 2 ] || fail "fewer than two $prefix letters"
 done
+# The steering figures: the forecast's weeks, the reminders' effect with a history (the owner's
+# notes on invoices since paid), the share of invoices that needed a reminder.
+grep -q "^Encaissements attendus (8 semaines)$" "$summary" || fail "summary has no cash-in forecast"
+grep -Eq "^  Semaine 8, .* : [0-9][^,]*,[0-9]{2} € \([0-9]+ facture" "$summary" || fail "no week 8 forecast"
+grep -Eq "^  Relance 1 : [1-9][0-9]* lettre\(s\) ; Réglées sous 8 j : [0-9]+,[0-9]{2} %.*Délai médian \(j\) : [0-9]+$" \
+  "$summary" || fail "reminder effect: $(grep '^  Relance 1 :' "$summary")"
+grep -Eq "^Factures relancées .* : [1-9][0-9]?,[0-9]{2} %$" "$summary" ||
+  fail "reminded share: $(grep 'Factures relancées' "$summary")"
 grep -Eq "^Relance 1 : [0-9]+, Relance 2 : [0-9]+, Mise en demeure : [0-9]+$" "$summary" ||
   fail "no count per level: $(sed -n 2,3p "$summary")"
 pdfs=$(find "$letters" -name '*_*.pdf' | wc -l)

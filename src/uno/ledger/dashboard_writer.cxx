@@ -185,6 +185,7 @@ void Writer::ensureDashboard()
                                                     uno::UNO_QUERY),
                     "Width", uno::Any(sal_Int32(3500)));
     }
+    ensureSteeringBlocks(sheet);
     // The as-of date: a fixed date when asked, else today; it drives every formula.
     if (created || request_.asOf)
     {

@@ -138,6 +138,7 @@ ConversionReport Writer::run(const ImportResult& imported, const SourceSheets& s
         ensureSheet(sheet, created);
     }
     defineName(OUString::createFromAscii(kAsOfName), address(name(LedgerSheet::Dashboard), 1, 2));
+    defineLogNames();
     ensureSettings();
     const std::vector<Row> customers = customerRows(rows);
     // The dashboard (its chart computes its data when it is made) before the rows.
@@ -147,6 +148,7 @@ ConversionReport Writer::run(const ImportResult& imported, const SourceSheets& s
     writePayments(payments, allocation);
     writeCustomers(customers);
     ensureReminders();
+    seedReminderLog(imported.invoices);
     step(95);
     return report;
 }

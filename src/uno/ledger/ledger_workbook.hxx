@@ -132,9 +132,14 @@ private:
     // settings_sheet_writer.cxx: Paramètres, and the Relances log sheet.
     void ensureSettings();
     void ensureReminders();
+    void seedReminderLog(const std::vector<ImportedInvoice>& source);
 
     // dashboard_writer.cxx: Tableau de bord.
     void ensureDashboard();
+    // dashboard_steering.cxx: its forecast and reminder-effectiveness blocks, and the log's
+    // names they read.
+    void defineLogNames();
+    void ensureSteeringBlocks(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
 
     css::uno::Reference<css::frame::XModel> document_;
     css::uno::Reference<css::sheet::XSpreadsheets> sheets_;

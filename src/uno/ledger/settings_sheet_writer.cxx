@@ -2,6 +2,13 @@
 // the Relances log sheet: laid out when created, on a re-sync only completed where still empty.
 #include "uno/ledger/ledger_workbook.hxx"
 
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "core/common/text_fold.hxx"
+#include "uno/functions/used_area.hxx"
+
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
@@ -130,6 +137,65 @@ void Writer::ensureReminders()
     const uno::Reference<sheet::XSpreadsheet> sheet = ensureSheet(LedgerSheet::Reminders, created);
     if (created)
         formatTable(sheet, reminderColumns(), 1, formats_, language_);
+}
+
+// The reminders the owner noted in the sheet ("R1 le 02/06/2026") were sent: the log gets one
+// row per customer, date and level, marked as taken from the sheet, so that the effectiveness of
+// reminders has a history from the first day. Amounts are left blank (what was due that day is
+// not known). A row already in the log is not added again on a re-sync.
+void Writer::seedReminderLog(const std::vector<ImportedInvoice>& source)
+{
+    using Key = std::tuple<DayNumber, std::string, int>;      // date, folded customer, level
+    std::map<Key, std::pair<std::string, std::string>> noted; // customer name, invoice list
+    for (const ImportedInvoice& invoice : source)
+        if (invoice.lastReminderLevel && invoice.lastReminderDate && !invoice.customer.empty())
+        {
+            auto& [customer, numbers] = noted[{
+                *invoice.lastReminderDate, foldText(invoice.customer), *invoice.lastReminderLevel}];
+            customer = invoice.customer;
+            numbers += (numbers.empty() ? "" : ", ") + invoice.number;
+        }
+    if (noted.empty())
+        return;
+    const bool fr = language_ == Language::French;
+    const OUString channel = fromUtf8(fr ? "Noté dans la feuille" : "Noted in the sheet");
+    const uno::Reference<sheet::XSpreadsheet> sheet =
+        sheetNamed(sheets_, name(LedgerSheet::Reminders));
+    const sal_Int32 lastRow = lastUsedRow(sheet);
+    std::set<Key> logged;
+    const DateContext dates(nullDate_);
+    if (lastRow >= 1)
+    {
+        const Grid rows = uno::Reference<sheet::XCellRangeData>(rangeOf(sheet, 0, 1, 6, lastRow),
+                                                                uno::UNO_QUERY_THROW)
+                              ->getDataArray();
+        for (const Row& cells : rows)
+        {
+            OUString customer, rowChannel;
+            double date = 0, level = 0;
+            if ((cells[0] >>= date) && (cells[1] >>= customer) && (cells[2] >>= level) &&
+                (cells[6] >>= rowChannel) && rowChannel == channel)
+                logged.insert(
+                    {dates.fromSerial(date), foldText(toUtf8(customer)), static_cast<int>(level)});
+        }
+    }
+    const OUString state = fromUtf8(fr ? "Repris de la colonne des relances de la feuille source"
+                                       : "Taken from the source sheet's reminder column");
+    std::vector<Row> added;
+    for (const auto& [key, entry] : noted)
+        if (!logged.count(key))
+            added.push_back(sequenceOf<uno::Any>(
+                {uno::Any(dates.toSerial(std::get<0>(key))), uno::Any(fromUtf8(entry.first)),
+                 uno::Any(static_cast<double>(std::get<2>(key))), uno::Any(fromUtf8(entry.second)),
+                 uno::Any(OUString()), uno::Any(OUString()), uno::Any(channel),
+                 uno::Any(OUString()), uno::Any(state)}));
+    if (added.empty())
+        return;
+    const sal_Int32 first = std::max<sal_Int32>(lastRow + 1, 1);
+    const sal_Int32 last = first + static_cast<sal_Int32>(added.size()) - 1;
+    formatTable(sheet, reminderColumns(), last, formats_, language_);
+    uno::Reference<sheet::XCellRangeData>(rangeOf(sheet, 0, first, 8, last), uno::UNO_QUERY_THROW)
+        ->setDataArray(Grid(added.data(), static_cast<sal_Int32>(added.size())));
 }
 
 } // namespace relance::addin::ledger_writer

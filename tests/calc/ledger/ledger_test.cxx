@@ -24,66 +24,20 @@
 #include <com/sun/star/sheet/XSheetCondition.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/table/TableSortField.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
+#include <com/sun/star/util/XSortable.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <gtest/gtest.h>
 
 #include "calc_support.hxx"
+#include "ledger/ledger_commands.hxx"
 #include "uno/ledger/ledger_layout.hxx"
 
 using namespace relance_test;
 
 namespace
 {
-
-struct CommandResult
-{
-    bool success = false;
-    std::string message;
-};
-
-CommandResult runCommand(const uno::Reference<lang::XComponent>& document,
-                         std::vector<beans::PropertyValue> arguments)
-{
-    const uno::Reference<frame::XModel> model(document, uno::UNO_QUERY_THROW);
-    const uno::Reference<frame::XDispatchProvider> provider(
-        model->getCurrentController()->getFrame(), uno::UNO_QUERY_THROW);
-    arguments.push_back(
-        beans::PropertyValue("Silent", 0, uno::Any(true), beans::PropertyState_DIRECT_VALUE));
-    const uno::Any result =
-        frame::DispatchHelper::create(office().context())
-            ->executeDispatch(provider, "fr.relance:convertLedger", "", 0,
-                              uno::Sequence<beans::PropertyValue>(
-                                  arguments.data(), static_cast<sal_Int32>(arguments.size())));
-    CommandResult out;
-    frame::DispatchResultEvent event;
-    OUString message;
-    if (result >>= event)
-    {
-        out.success = event.State == frame::DispatchResultState::SUCCESS;
-        event.Result >>= message;
-    }
-    out.message = utf8(message);
-    return out;
-}
-
-uno::Reference<sheet::XSpreadsheets> sheetsOf(const uno::Reference<lang::XComponent>& document)
-{
-    return uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)->getSheets();
-}
-
-uno::Reference<sheet::XSpreadsheet> sheetNamed(const uno::Reference<lang::XComponent>& document,
-                                               const std::string& name)
-{
-    return uno::Reference<sheet::XSpreadsheet>(sheetsOf(document)->getByName(ustr(name)),
-                                               uno::UNO_QUERY_THROW);
-}
-
-std::string ledgerName(relance::addin::LedgerSheet sheet)
-{
-    return relance::addin::sheetName(sheet).in(french() ? relance::Language::French
-                                                        : relance::Language::English);
-}
 
 // Everything a sheet holds in its used area: values, texts and formulas.
 std::string fingerprint(const uno::Reference<sheet::XSpreadsheet>& sheet)
@@ -117,6 +71,58 @@ sal_Int32 findInvoice(const uno::Reference<sheet::XSpreadsheet>& ledger, const s
         if (cellText(ledger, 0, r) == number)
             return r;
     return -1;
+}
+
+// The Customers sheet's four figures (one array formula over all customers) against the
+// one-customer functions written beside them in U:X for each row, then cleared again.
+void expectFiguresAsOneCustomerAtATime(Sheet& workbook,
+                                       const uno::Reference<sheet::XSpreadsheet>& customers,
+                                       sal_Int32 customerCount)
+{
+    const char* oneCustomer[] = {
+        "=FR.RELANCE.FUNCTIONS.OVERDUEIF(Registre_Client;A{r};Registre_Echeance;Registre_Montant;"
+        "Registre_DateReglement;Registre_Regle;DateSituation)",
+        "=IFERROR(FR.RELANCE.FUNCTIONS.AVERAGEDAYSLATEIF(Registre_Client;A{r};Registre_Echeance;"
+        "Registre_Montant;Registre_DateReglement;DateSituation);\"\")",
+        "=FR.RELANCE.FUNCTIONS.RISKSCORE(Registre_Client;A{r};Registre_Echeance;Registre_Montant;"
+        "Registre_DateReglement;Registre_Regle;Registre_Suivi;DateSituation;H{r};G{r};;"
+        "Registre_DateFacture)",
+        "=FR.RELANCE.FUNCTIONS.RISKFLAGS(Registre_Client;A{r};Registre_Echeance;Registre_Montant;"
+        "Registre_DateReglement;Registre_Regle;Registre_Suivi;DateSituation;H{r};G{r};;"
+        "Registre_DateFacture)"};
+    constexpr sal_Int32 scratch = 20; // column U, right of the sheet's own columns
+    const sal_Int32 firstFigure = static_cast<sal_Int32>(
+        relance::addin::columnIndex(relance::addin::customerColumns(), "overdue"));
+    for (sal_Int32 r = 1; r <= customerCount; ++r)
+        for (sal_Int32 k = 0; k < 4; ++k)
+        {
+            std::string formula = oneCustomer[k];
+            for (std::size_t at; (at = formula.find("{r}")) != std::string::npos;)
+                formula.replace(at, 3, std::to_string(r + 1));
+            customers->getCellByPosition(scratch + k, r)->setFormula(ustr(formula));
+        }
+    workbook.recalculate();
+    int compared = 0;
+    for (sal_Int32 r = 1; r <= customerCount; ++r)
+        for (sal_Int32 k = 0; k < 4; ++k)
+        {
+            const auto summary = customers->getCellByPosition(firstFigure + k, r);
+            const auto alone = customers->getCellByPosition(scratch + k, r);
+            SCOPED_TRACE(cellText(customers, 0, r) + ", figure " + std::to_string(k));
+            ASSERT_EQ(summary->getError(), 0);
+            ASSERT_EQ(alone->getError(), 0);
+            if (k == 3) // the flags, as text (the other cells are formatted differently)
+            {
+                EXPECT_EQ(cellText(customers, firstFigure + k, r),
+                          cellText(customers, scratch + k, r));
+            }
+            EXPECT_EQ(summary->getValue(), alone->getValue());
+            ++compared;
+        }
+    EXPECT_EQ(compared, 4 * customerCount);
+    for (sal_Int32 r = 1; r <= customerCount; ++r)
+        for (sal_Int32 k = 0; k < 4; ++k)
+            customers->getCellByPosition(scratch + k, r)->setFormula("");
 }
 
 class Ledger : public ::testing::Test
@@ -313,45 +319,58 @@ TEST_F(Ledger, ConvertsTheMessySampleCellByCell)
         EXPECT_FALSE(cellText(customers, 13, r).empty());
     }
     // The four figures come from one array formula over all customers; each equals what the
-    // one-customer functions give for that row, written beside it.
-    const char* oneCustomer[] = {
-        "=FR.RELANCE.FUNCTIONS.OVERDUEIF(Registre_Client;A{r};Registre_Echeance;Registre_Montant;"
-        "Registre_DateReglement;Registre_Regle;DateSituation)",
-        "=IFERROR(FR.RELANCE.FUNCTIONS.AVERAGEDAYSLATEIF(Registre_Client;A{r};Registre_Echeance;"
-        "Registre_Montant;Registre_DateReglement;DateSituation);\"\")",
-        "=FR.RELANCE.FUNCTIONS.RISKSCORE(Registre_Client;A{r};Registre_Echeance;Registre_Montant;"
-        "Registre_DateReglement;Registre_Regle;Registre_Suivi;DateSituation;H{r};G{r};;"
-        "Registre_DateFacture)",
-        "=FR.RELANCE.FUNCTIONS.RISKFLAGS(Registre_Client;A{r};Registre_Echeance;Registre_Montant;"
-        "Registre_DateReglement;Registre_Regle;Registre_Suivi;DateSituation;H{r};G{r};;"
-        "Registre_DateFacture)"};
-    const sal_Int32 firstFigure = static_cast<sal_Int32>(
+    // one-customer functions give for that row.
+    expectFiguresAsOneCustomerAtATime(sample, customers, 25);
+    const sal_Int32 overdue = static_cast<sal_Int32>(
         relance::addin::columnIndex(relance::addin::customerColumns(), "overdue"));
-    for (sal_Int32 r = 1; r < 26; ++r)
-        for (sal_Int32 k = 0; k < 4; ++k)
-        {
-            std::string formula = oneCustomer[k];
-            for (std::size_t at; (at = formula.find("{r}")) != std::string::npos;)
-                formula.replace(at, 3, std::to_string(r + 1));
-            customers->getCellByPosition(20 + k, r)->setFormula(ustr(formula));
-        }
+    EXPECT_GT(value(customers, overdue, 1) + value(customers, overdue, 2), 0);
+}
+
+// The owner sorts the Customers sheet by amount overdue, as one does. Calc does not sort a range
+// holding an array formula (the four figures are one): the sort is refused, and every row keeps
+// its customer and that customer's own figures; no figure ends up beside another customer.
+TEST_F(Ledger, SortingTheCustomersLeavesEachRowWithItsOwnFigures)
+{
+    using relance::addin::LedgerSheet;
+    ASSERT_TRUE(runCommand(sample.document(), asOf).success);
+    const auto customers = sheetNamed(sample.document(), ledgerName(LedgerSheet::Customers));
+    const sal_Int32 overdue = static_cast<sal_Int32>(
+        relance::addin::columnIndex(relance::addin::customerColumns(), "overdue"));
+    const sal_Int32 lastColumn =
+        static_cast<sal_Int32>(relance::addin::customerColumns().size()) - 1;
+    std::vector<std::string> before;
+    for (sal_Int32 r = 1; r <= 25; ++r)
+        before.push_back(cellText(customers, 0, r));
+
+    const uno::Reference<util::XSortable> sortable(
+        customers->getCellRangeByPosition(0, 0, lastColumn, 25), uno::UNO_QUERY_THROW);
+    uno::Sequence<beans::PropertyValue> descriptor = sortable->createSortDescriptor();
+    table::TableSortField byOverdue;
+    byOverdue.Field = overdue;
+    byOverdue.IsAscending = false;
+    const uno::Sequence<table::TableSortField> fields(&byOverdue, 1);
+    for (sal_Int32 i = 0; i < descriptor.getLength(); ++i)
+    {
+        beans::PropertyValue& property = descriptor.getArray()[i];
+        if (property.Name == "SortFields")
+            property.Value <<= fields;
+        else if (property.Name == "ContainsHeader")
+            property.Value <<= true;
+    }
+    sortable->sort(descriptor);
     sample.recalculate();
-    int compared = 0;
-    for (sal_Int32 r = 1; r < 26; ++r)
-        for (sal_Int32 k = 0; k < 4; ++k)
-        {
-            const auto summary = customers->getCellByPosition(firstFigure + k, r);
-            const auto alone = customers->getCellByPosition(20 + k, r);
-            SCOPED_TRACE(cellText(customers, 0, r) + ", figure " + std::to_string(k));
-            ASSERT_EQ(summary->getError(), 0);
-            ASSERT_EQ(alone->getError(), 0);
-            if (k == 3) // the flags, as text (the other cells are formatted differently)
-                EXPECT_EQ(cellText(customers, firstFigure + k, r), cellText(customers, 20 + k, r));
-            EXPECT_EQ(summary->getValue(), alone->getValue());
-            ++compared;
-        }
-    EXPECT_EQ(compared, 100);
-    EXPECT_GT(value(customers, firstFigure, 1) + value(customers, firstFigure, 2), 0);
+
+    std::vector<std::string> after;
+    for (sal_Int32 r = 1; r <= 25; ++r)
+        after.push_back(cellText(customers, 0, r));
+    EXPECT_TRUE(std::is_permutation(after.begin(), after.end(), before.begin()));
+    bool sorted = true;
+    for (sal_Int32 r = 2; r <= 25; ++r)
+        sorted = sorted && value(customers, overdue, r - 1) >= value(customers, overdue, r);
+    // Either order is right as long as each row's figures are its customer's: a Calc that one
+    // day sorts such ranges must give sorted figures, each still its own customer's.
+    EXPECT_TRUE(after == before || sorted);
+    expectFiguresAsOneCustomerAtATime(sample, customers, 25);
 }
 
 TEST_F(Ledger, FailureLeavesTheDocumentAsItWas)
@@ -541,10 +560,15 @@ TEST_F(Ledger, SeedsTheOwnersReminderNotes)
     EXPECT_EQ(date("F2026-0069"), serial(2026, 6, 5));
     EXPECT_EQ(level("F2026-0056"), 1.0);
     EXPECT_EQ(date("F2026-0056"), serial(2026, 5, 20));
-    int seeded = 0;
+    int seeded = 0, seededOpen = 0;
     for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
-        seeded += value(ledger, column("level"), r) > 0;
-    EXPECT_EQ(seeded, 9) << "the nine invoices the owner noted, no other";
+        if (value(ledger, column("level"), r) > 0)
+        {
+            ++seeded;
+            seededOpen += value(ledger, column("balance"), r) > 0;
+        }
+    EXPECT_EQ(seededOpen, 9) << "the nine open invoices the owner noted, no other";
+    EXPECT_EQ(seeded, 9 + 30) << "and the 30 paid after a reminder the owner noted";
 
     // Relance sends the formal notice (recorded 3); the owner notes a reminder 2 on another.
     const sal_Int32 notice = findInvoice(ledger, "F2026-0069");

@@ -136,7 +136,8 @@ protected:
         customers = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Customers);
         ledger = ledgerSheet(sample.document(), relance::addin::LedgerSheet::Invoices);
         // These tests follow the ladder from a ledger never reminded: the reminder notes the
-        // sample's owner typed (read into the ledger, see Ledger.SeedsTheOwnersReminderNotes)
+        // sample's owner typed (read into the ledger and the log, see
+        // Ledger.SeedsTheOwnersReminderNotes and Steering.NotedRemindersFillTheLogOnce...)
         // are cleared, as for a sheet without them.
         const auto levelColumn = static_cast<sal_Int32>(
             relance::addin::columnIndex(relance::addin::invoiceColumns(), "level"));
@@ -145,6 +146,14 @@ protected:
         uno::Reference<sheet::XSheetOperation>(
             uno::Reference<table::XCellRange>(ledger, uno::UNO_QUERY_THROW)
                 ->getCellRangeByPosition(levelColumn, 1, dateColumn, 5000),
+            uno::UNO_QUERY_THROW)
+            ->clearContents(sheet::CellFlags::VALUE | sheet::CellFlags::DATETIME |
+                            sheet::CellFlags::STRING);
+        uno::Reference<sheet::XSheetOperation>(
+            uno::Reference<table::XCellRange>(
+                ledgerSheet(sample.document(), relance::addin::LedgerSheet::Reminders),
+                uno::UNO_QUERY_THROW)
+                ->getCellRangeByPosition(0, 1, 8, 5000),
             uno::UNO_QUERY_THROW)
             ->clearContents(sheet::CellFlags::VALUE | sheet::CellFlags::DATETIME |
                             sheet::CellFlags::STRING);
