@@ -33,6 +33,9 @@ namespace fs = std::filesystem;
 namespace
 {
 
+// The log's channel for the reminders the owner noted in the source sheet (French UI).
+const std::string kNotedInTheSheet = "Noté dans la feuille";
+
 const char* const kRemindersTitle = "Relance — Générer les relances";
 const char* const kProgressTitle = "Relance — Génération des relances";
 
@@ -148,6 +151,10 @@ TEST(Gui, RemindersDialogListsTheCustomersAndStopsBetweenLetters)
                 ->getString());
         if (customer.empty())
             break;
+        if (utf8(
+                uno::Reference<text::XTextRange>(log->getCellByPosition(6, r), uno::UNO_QUERY_THROW)
+                    ->getString()) == kNotedInTheSheet)
+            continue; // a reminder the owner noted in the source sheet, before Relance
         logged.push_back(customer);
         const std::string file = utf8(
             uno::Reference<text::XTextRange>(log->getCellByPosition(7, r), uno::UNO_QUERY_THROW)
@@ -185,14 +192,18 @@ TEST(Gui, RemindersDialogForcesChangesALevelAndPreviews)
     ASSERT_TRUE(reminded.success) << reminded.message;
     const auto log = sample.sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Reminders)
                                       .in(relance::Language::French));
+    // The letters Relance made (the reminders noted in the source sheet aside).
     const auto logRows = [&]
     {
         sal_Int32 rows = 0;
-        while (!uno::Reference<text::XTextRange>(log->getCellByPosition(1, rows + 1),
-                                                 uno::UNO_QUERY_THROW)
-                    ->getString()
-                    .isEmpty())
-            ++rows;
+        for (sal_Int32 r = 1;
+             !uno::Reference<text::XTextRange>(log->getCellByPosition(1, r), uno::UNO_QUERY_THROW)
+                  ->getString()
+                  .isEmpty();
+             ++r)
+            rows += utf8(uno::Reference<text::XTextRange>(log->getCellByPosition(6, r),
+                                                          uno::UNO_QUERY_THROW)
+                             ->getString()) != kNotedInTheSheet;
         return rows;
     };
     const sal_Int32 loggedBefore = logRows();
@@ -337,7 +348,7 @@ TEST(Gui, RemindersDialogProposesFirstRunLevelsFromLateness)
         sample.frame(), "fr.relance:convertLedger",
         {argument("Silent", uno::Any(true)), argument("AsOf", uno::Any(OUString("2026-06-30")))});
     ASSERT_TRUE(converted.success) << converted.message;
-    // No history: the sample's own reminder notes cleared from the ledger.
+    // No history: the sample's own reminder notes cleared from the ledger and the log.
     const auto ledger =
         sample.sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Invoices)
                          .in(relance::Language::French));
@@ -348,6 +359,15 @@ TEST(Gui, RemindersDialogProposesFirstRunLevelsFromLateness)
     uno::Reference<sheet::XSheetOperation>(
         uno::Reference<table::XCellRange>(ledger, uno::UNO_QUERY_THROW)
             ->getCellRangeByPosition(levelColumn, 1, dateColumn, 5000),
+        uno::UNO_QUERY_THROW)
+        ->clearContents(sheet::CellFlags::VALUE | sheet::CellFlags::DATETIME |
+                        sheet::CellFlags::STRING);
+    uno::Reference<sheet::XSheetOperation>(
+        uno::Reference<table::XCellRange>(
+            sample.sheet(relance::addin::sheetName(relance::addin::LedgerSheet::Reminders)
+                             .in(relance::Language::French)),
+            uno::UNO_QUERY_THROW)
+            ->getCellRangeByPosition(0, 1, 8, 5000),
         uno::UNO_QUERY_THROW)
         ->clearContents(sheet::CellFlags::VALUE | sheet::CellFlags::DATETIME |
                         sheet::CellFlags::STRING);
