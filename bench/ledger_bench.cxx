@@ -127,20 +127,21 @@ void writeNativeLedger(const Document& document)
     auto whole = [&](const char* letter)
     { return sheetPrefix + "$" + letter + "$2:$" + letter + "$" + end; };
 
-    // Helper columns after the ledger's own (AA..AF), as an accountant adds them.
-    //  AA open at the as-of date (by due date, as AR.OVERDUE reads it), AB overdue part of it,
-    //  AC amount × days late and AD its weight (AR.AVGDAYSLATE), AE open at the as-of date
-    //  counting the invoice date (AR.AGEDBALANCE), AF days past due (due date, else invoice date).
+    // Helper columns after the ledger's own (AB..AG; its AA, the delivery date, is empty in
+    // this source), as an accountant adds them.
+    //  AB open at the as-of date (by due date, as AR.OVERDUE reads it), AC overdue part of it,
+    //  AD amount × days late and AE its weight (AR.AVGDAYSLATE), AF open at the as-of date
+    //  counting the invoice date (AR.AGEDBALANCE), AG days past due (due date, else invoice date).
     const std::string openBy = "IF(H2=\"\";F2-N(G2);IF(H2>DateSituation;F2;IF(G2=\"\";0;F2-G2)))";
     const std::string daysLate = "MAX(0;IF(AND(H2<>\"\";H2<=DateSituation);H2;DateSituation)-E2)";
     const std::pair<sal_Int32, std::string> helpers[] = {
-        {26, "=IF(AND(E2=\"\";H2=\"\");0;" + openBy + ")"},
-        {27, "=IF(AND(E2<>\"\";DateSituation-E2>0);AA2;0)"},
-        {28, "=IF(AND(E2<>\"\";F2>0);F2*" + daysLate + ";0)"},
-        {29, "=IF(AND(E2<>\"\";F2>0);F2;0)"},
-        {30,
+        {27, "=IF(AND(E2=\"\";H2=\"\");0;" + openBy + ")"},
+        {28, "=IF(AND(E2<>\"\";DateSituation-E2>0);AB2;0)"},
+        {29, "=IF(AND(E2<>\"\";F2>0);F2*" + daysLate + ";0)"},
+        {30, "=IF(AND(E2<>\"\";F2>0);F2;0)"},
+        {31,
          "=IF(AND(C2=\"\";E2=\"\";H2=\"\");0;IF(AND(C2<>\"\";C2>DateSituation);0;" + openBy + "))"},
-        {31, "=IF(AND(E2=\"\";C2=\"\");\"\";DateSituation-IF(E2<>\"\";E2;C2))"}};
+        {32, "=IF(AND(E2=\"\";C2=\"\");\"\";DateSituation-IF(E2<>\"\";E2;C2))"}};
     for (const auto& [at, formula] : helpers)
         fillDown(ledger, at, lastRow, formula);
 
@@ -171,9 +172,9 @@ void writeNativeLedger(const Document& document)
     const std::string risk = "(Registre_Client;A2;Registre_Echeance;Registre_Montant;"
                              "Registre_DateReglement;Registre_Regle;Registre_Suivi;DateSituation;"
                              "H2;G2;;Registre_DateFacture)";
-    const std::string perCustomer[] = {"=SUMIF(Registre_Client;A2;" + whole("AB") + ")",
-                                       "=IFERROR(SUMIF(Registre_Client;A2;" + whole("AC") +
-                                           ")/SUMIF(Registre_Client;A2;" + whole("AD") + ");\"\")",
+    const std::string perCustomer[] = {"=SUMIF(Registre_Client;A2;" + whole("AC") + ")",
+                                       "=IFERROR(SUMIF(Registre_Client;A2;" + whole("AD") +
+                                           ")/SUMIF(Registre_Client;A2;" + whole("AE") + ");\"\")",
                                        "=FR.RELANCE.FUNCTIONS.RISKSCORE" + risk,
                                        "=FR.RELANCE.FUNCTIONS.RISKFLAGS" + risk};
     for (sal_Int32 k = 0; k < 4; ++k)
@@ -194,10 +195,10 @@ void writeNativeLedger(const Document& document)
             const std::string formula = utf8(formulas[r][c]);
             const auto cell = dashboard->getCellByPosition(c, r);
             if (formula.find("FUNCTIONS.OVERDUE(") != std::string::npos)
-                cell->setFormula(ustr("=SUM(" + whole("AB") + ")"));
+                cell->setFormula(ustr("=SUM(" + whole("AC") + ")"));
             else if (formula.find("FUNCTIONS.AVERAGEDAYSLATE(") != std::string::npos)
                 cell->setFormula(
-                    ustr("=IFERROR(SUM(" + whole("AC") + ")/SUM(" + whole("AD") + ");\"\")"));
+                    ustr("=IFERROR(SUM(" + whole("AD") + ")/SUM(" + whole("AE") + ");\"\")"));
             else if (formula.find("FUNCTIONS.AGEDBALANCE(") != std::string::npos)
                 buckets.emplace_back(c, r);
         }
@@ -206,7 +207,7 @@ void writeNativeLedger(const Document& document)
                                  std::to_string(buckets.size()) + " cells, 5 expected");
     Workbook::clear(dashboard->getCellRangeByPosition(buckets.front().first, buckets.front().second,
                                                       buckets.back().first, buckets.back().second));
-    const std::string open = whole("AE"), days = whole("AF");
+    const std::string open = whole("AF"), days = whole("AG");
     const std::string bucketFormulas[] = {
         "=SUMIFS(" + open + ";" + days + ";\"<=0\")",
         "=SUMIFS(" + open + ";" + days + ";\">0\";" + days + ";\"<=30\")",

@@ -245,8 +245,9 @@ int main(int argc, char** argv)
                         << cellText(dashboard, 5, row);
             summary << "\n";
         }
-        summary << "\n"
-                << cellText(dashboard, 0, 45) << " : " << cellText(dashboard, 1, 45) << "\n";
+        summary << "\n";
+        for (sal_Int32 row = 45; row <= 46; ++row) // invoices reminded, delivery to invoice
+            summary << cellText(dashboard, 0, row) << " : " << cellText(dashboard, 1, row) << "\n";
         summary.close();
         std::cout << std::ifstream(out / "summary.txt").rdbuf();
         uno::Reference<util::XCloseable>(document, uno::UNO_QUERY_THROW)->close(true);

@@ -43,6 +43,7 @@ constexpr std::array<FieldNames, kLedgerFieldCount> kFieldNames = {{
     {Field::Balance, "balance", "Reste dû", "Balance"},
     {Field::Notes, "notes", "Notes", "Notes"},
     {Field::LastReminder, "last_reminder", "Dernière relance", "Last reminder"},
+    {Field::DeliveryDate, "delivery_date", "Date de livraison", "Delivery date"},
     {Field::Disputed, "disputed", "Litige (Oui/Non)", "Disputed (Yes/No)"},
     {Field::PaidFlag, "paid_flag", "Payé ? (Oui/Non)", "Paid? (Yes/No)"},
 }};
@@ -93,6 +94,8 @@ FieldMember memberOf(LedgerField field)
         return &ImportedInvoice::notes;
     case LedgerField::LastReminder:
         return &ImportedInvoice::lastReminderDate;
+    case LedgerField::DeliveryDate:
+        return &ImportedInvoice::deliveryDate;
     case LedgerField::Disputed:
     case LedgerField::PaidFlag:
         throw std::logic_error("a yes/no field has a flag member");

@@ -129,6 +129,7 @@ public:
         invoice.email = cellText(cell(Field::Email));
         invoice.notes = cellText(cell(Field::Notes));
         invoice.invoiceDate = date(Field::InvoiceDate);
+        invoice.deliveryDate = date(Field::DeliveryDate);
         invoice.dueDate = date(Field::DueDate);
         const std::vector<std::optional<DayNumber>> paymentDates = readPaymentDates(invoice);
         invoice.amountInclVat = amount(Field::AmountInclVat);

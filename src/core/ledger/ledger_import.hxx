@@ -41,12 +41,15 @@ enum class LedgerField
     // The owner's own note of the last reminder sent ("R1 le 02/06/2026"): seeds the ledger's
     // last level and date, which Relance keeps from then on.
     LastReminder,
+    // When the goods were delivered or the service done ("Date de livraison", "Date de
+    // prestation"): the delay to the invoice is cash lost (AR.INVOICINGDELAY).
+    DeliveryDate,
     // Yes/no columns. A disputed invoice gets « Litige » in its notes, which the follow-up
     // reading of notes already treats as a dispute.
     Disputed,
     PaidFlag, // "Payé ? Oui/Non"
 };
-inline constexpr std::size_t kLedgerFieldCount = 17;
+inline constexpr std::size_t kLedgerFieldCount = 18;
 
 // Stable key ("invoice_number"), and the label shown in the dialog and ledger headers.
 std::string_view fieldKey(LedgerField field);
@@ -179,6 +182,7 @@ struct ImportedInvoice
     std::string siren;
     std::string email;
     std::optional<DayNumber> invoiceDate;
+    std::optional<DayNumber> deliveryDate; // goods delivered or service done
     std::optional<DayNumber> dueDate; // as typed, else from the terms, else default terms
     std::string terms;                // as typed
     std::optional<Cents> amountInclVat;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "core/common/input_error.hxx"
 
@@ -142,6 +143,24 @@ std::optional<double> weightedAverageDays(std::span<const std::pair<Cents, int>>
     if (total == 0)
         return std::nullopt;
     return static_cast<double>(weighted) / static_cast<double>(total);
+}
+
+std::optional<double> averageInvoicingDelay(std::span<const InvoiceLine> lines,
+                                            std::span<const std::optional<DayNumber>> deliveries,
+                                            std::optional<DayNumber> from,
+                                            std::optional<DayNumber> to)
+{
+    if (deliveries.size() != lines.size())
+        throw std::invalid_argument("averageInvoicingDelay: one delivery date per invoice");
+    std::vector<std::pair<Cents, int>> amountDays;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+    {
+        const auto issued = lines[i].invoiceDate;
+        if (!issued || !deliveries[i] || (from && *issued < *from) || (to && *issued > *to))
+            continue;
+        amountDays.emplace_back(lines[i].amount, std::max(0, *issued - *deliveries[i]));
+    }
+    return weightedAverageDays(amountDays);
 }
 
 } // namespace relance

@@ -55,6 +55,15 @@ double dsoCountback(Cents receivables, std::span<const InvoiceLine> invoices, Da
 double collectionEffectiveness(Cents openingReceivables, Cents sales, Cents closingReceivables,
                                Cents closingCurrentReceivables, int months);
 
+// Amount-weighted days from delivery (or service) to invoice, over the invoices with both dates
+// and a positive amount, issued within [from, to] when given; deliveries[i] belongs to lines[i].
+// An invoice issued before its delivery (a deposit, an advance invoice) counts 0 days: no cash
+// was lost. nullopt when no invoice has both dates.
+std::optional<double> averageInvoicingDelay(std::span<const InvoiceLine> lines,
+                                            std::span<const std::optional<DayNumber>> deliveries,
+                                            std::optional<DayNumber> from,
+                                            std::optional<DayNumber> to);
+
 // Sigma(amount x days) / Sigma(amount) over the pairs with a positive amount; nullopt when none.
 std::optional<double> weightedAverageDays(std::span<const std::pair<Cents, int>> amountDays);
 

@@ -543,6 +543,27 @@ std::vector<FunctionSpec> makeTable()
             "Last day of the period (optional, the as-of date by default)."}},
           kAsOf,
           kLetterStates}},
+        {"invoicingDelay",
+         {"CREANCES.DELAI.FACTURATION", "AR.INVOICINGDELAY"},
+         {"Délai moyen entre la livraison (ou la prestation) et la facture, pondéré par les "
+          "montants : chaque jour est de la trésorerie perdue. Une facture émise avant la "
+          "livraison (acompte) compte 0 jour ; #N/A si aucune facture n'a les deux dates.",
+          "Amount-weighted average days from delivery (or service) to invoice: every day is cash "
+          "lost. An invoice issued before the delivery (a deposit) counts 0 days; #N/A when no "
+          "invoice has both dates."},
+         {{"deliveryDates",
+           {"dates_livraison", "delivery_dates"},
+           {"Plage des dates de livraison ou de prestation, parallèle aux montants.",
+            "Range of delivery or service dates, parallel to the amounts."}},
+          kRequiredInvoiceDates,
+          kAmounts,
+          {"from",
+           {"du", "from"},
+           {"Premier jour de la période (dates de facture, facultatif).",
+            "First day of the period (invoice dates, optional)."}},
+          {"to",
+           {"au", "to"},
+           {"Dernier jour de la période (facultatif).", "Last day of the period (optional)."}}}},
 
         // Data checks
         {"checkValues",

@@ -131,6 +131,9 @@ public:
                                   const Any& letterDates, const Any& letterLevels,
                                   const Any& letterInvoices, const Any& from, const Any& to,
                                   const Any& asOf, const Any& letterStates) override;
+    Any SAL_CALL invoicingDelay(const Document& options, const Any& deliveryDates,
+                                const Any& invoiceDates, const Any& amounts, const Any& from,
+                                const Any& to) override;
     OUString SAL_CALL checkValues(const Document& options, const Any& values,
                                   const Any& kind) override;
 

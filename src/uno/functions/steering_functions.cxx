@@ -1,6 +1,7 @@
 // The figures an owner steers by: when the cash comes in (AR.CASHFORECAST), whether reminding
-// works (AR.REMINDEREFFECT) and how many invoices needed it (AR.REMINDEDSHARE). Ranges read
-// once, the computation in core/forecast and core/reminders.
+// works (AR.REMINDEREFFECT), how many invoices needed it (AR.REMINDEDSHARE), and the days lost
+// between delivery and invoice (AR.INVOICINGDELAY). Ranges read once, the computation in
+// core/forecast, core/reminders and core/metrics.
 #include <unordered_map>
 
 #include "core/common/text_fold.hxx"
@@ -239,6 +240,35 @@ double ReceivablesAddIn::remindedShare(const Document& options, const uno::Any& 
             if (!share)
                 throw InputError("no invoice dated within the period is due by the as-of date");
             return *share;
+        });
+}
+
+uno::Any ReceivablesAddIn::invoicingDelay(const Document& options, const uno::Any& deliveryDates,
+                                          const uno::Any& invoiceDates, const uno::Any& amounts,
+                                          const uno::Any& from, const uno::Any& to)
+{
+    return guardedCall(
+        self(this),
+        [&]
+        {
+            const DateContext dates(options);
+            const auto first = optionalDate(from, dates, "from");
+            const auto last = optionalDate(to, dates, "to");
+            if (first && last && *last < *first)
+                throw InputError("to: the period ends before it starts");
+            const InvoiceRows rows = readInvoiceRows(
+                invoiceColumns(uno::Any(), amounts, uno::Any(), uno::Any(), invoiceDates), dates,
+                today());
+            const CellView delivered(deliveryDates);
+            if (delivered.size() != CellView(amounts).size())
+                throw InputError("delivery dates and amounts are ranges of different sizes");
+            std::vector<std::optional<DayNumber>> deliveries;
+            deliveries.reserve(rows.lines.size());
+            for (const std::size_t row : rows.sourceRow)
+                deliveries.push_back(optionalDate(delivered[row], dates,
+                                                  "delivery date, row " + std::to_string(row + 1)));
+            const auto days = averageInvoicingDelay(rows.lines, deliveries, first, last);
+            return days ? uno::Any(*days) : uno::Any(); // #N/A: no invoice with both dates
         });
 }
 

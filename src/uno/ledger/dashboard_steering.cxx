@@ -21,6 +21,7 @@ constexpr sal_Int32 kForecastRows = 8 + 3; // overdue, 8 weeks, later, apart
 constexpr sal_Int32 kEffectTitleRow = kForecastTitleRow + 2 + kForecastRows + 1;
 constexpr sal_Int32 kEffectRows = 4; // levels 0..3
 constexpr sal_Int32 kShareRow = kEffectTitleRow + 2 + kEffectRows + 1;
+constexpr sal_Int32 kInvoicingDelayRow = kShareRow + 1;
 
 // The log's columns as names that follow its length: the letters appended by each reminder
 // run are counted without the names being redefined (which would re-resolve every formula).
@@ -132,6 +133,17 @@ void Writer::ensureSteeringBlocks(const uno::Reference<sheet::XSpreadsheet>& she
                "Registre_Echeance;Registre_Montant;Relances_Date;Relances_Niveau;"
                "Relances_Factures;DateSituation-365;DateSituation;DateSituation;Relances_Etat);"
                "\"\")");
+
+    // Days from delivery to invoice over the last 12 months, when the sheet has the date.
+    put(sheet, 0, kInvoicingDelayRow,
+        uno::Any(fromUtf8(fr ? "Délai livraison → facture (jours, 12 mois)"
+                             : "Days from delivery to invoice (12 months)")));
+    format(1, kInvoicingDelayRow, 1, kInvoicingDelayRow, CellFormat::Integer);
+    putFormula(sheet, 1, kInvoicingDelayRow,
+               fromUtf8(std::string("=IFERROR(FR.RELANCE.FUNCTIONS.INVOICINGDELAY("
+                                    "Registre_DateLivraison;Registre_DateFacture;Registre_Montant;"
+                                    "DateSituation-365;DateSituation);\"") +
+                        (fr ? "pas de date de livraison" : "no delivery date") + "\")"));
 }
 
 } // namespace relance::addin::ledger_writer

@@ -33,7 +33,7 @@ constexpr std::array<LedgerField, kLedgerFieldCount> kFields = {
     LedgerField::DueDate,       LedgerField::Terms,      LedgerField::AmountInclVat,
     LedgerField::AmountExclVat, LedgerField::PaidAmount, LedgerField::PaymentDate,
     LedgerField::Balance,       LedgerField::Notes,      LedgerField::LastReminder,
-    LedgerField::Disputed,      LedgerField::PaidFlag};
+    LedgerField::DeliveryDate,  LedgerField::Disputed,   LedgerField::PaidFlag};
 static_assert(kFields.back() == LedgerField::PaidFlag, "one mapping row per ledger field");
 
 class ConversionDialogHandler : public cppu::WeakImplHelper1<awt::XDialogEventHandler>

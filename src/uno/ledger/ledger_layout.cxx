@@ -225,6 +225,14 @@ const std::vector<LedgerColumn>& invoiceColumns()
          "promesse non tenue\";\" promesse\"))",
          CellFormat::Text,
          40},
+        // Last, so that a ledger made before it keeps its columns where they were.
+        {"delivery_date",
+         {"Date de livraison", "Delivery date"},
+         ColumnSource::Imported,
+         LedgerField::DeliveryDate,
+         nullptr,
+         CellFormat::Date,
+         24},
     };
     return columns;
 }

@@ -161,7 +161,8 @@ void Writer::writeLedger(const std::vector<LedgerRow<UserCells>>& rows, const So
         {"Registre_Indemnites", "indemnity"},
         {"Registre_ProchaineAction", "next_action"},
         {"Registre_Suivi", "follow_up"},
-        {"Registre_Statut", "status"}};
+        {"Registre_Statut", "status"},
+        {"Registre_DateLivraison", "delivery_date"}};
     for (const auto& [rangeName, key] : named)
         defineName(
             OUString::createFromAscii(rangeName),

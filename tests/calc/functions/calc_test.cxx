@@ -107,6 +107,9 @@ void fillInputs(const Sheet& sheet)
         sheet.text(("Z" + row).c_str(), log[r][2]);
         sheet.text(("AA" + row).c_str(), log[r][3]);
     }
+    sheet.type("AB1", "=DATE(2024;1;10)");
+    sheet.type("AB2", "=DATE(2024;2;20)");
+    sheet.type("AB3", "=DATE(2024;5;5)");
     // H4 and H10 stay empty.
 }
 
@@ -380,6 +383,14 @@ const std::vector<Case>& cases()
         {"=AR.REMINDEDSHARE(T1:T7;N1:N7;O1:O7;P1:P7;X1:X4;Y1:Y4;Z1:Z4;DATE(2024;6;1);DATE(2024;1;1)"
          ")",
          "Err:502"},
+        // days from delivery to invoice: M..S's invoice dates, with delivery dates in AB
+        // (10/01 for the invoice of 10/01: 0; 20/02 for 01/03: 10 days; 05/05, after its
+        // invoice of 02/05: 0; none for the others): (1000x0 + 2000x10 + 1234.56x0) / 4234.56
+        {"=AR.INVOICINGDELAY(AB1:AB7;N1:N7;P1:P7)", "=2000000/423456"},
+        {"=AR.INVOICINGDELAY(AB1:AB7;N1:N7;P1:P7;DATE(2024;2;1))", "=2000000/323456"},
+        {"=AR.INVOICINGDELAY(AB1:AB7;N1:N7;P1:P7;DATE(2024;6;1))", "Err:32767"},
+        {"=AR.INVOICINGDELAY(AB1:AB3;N1:N7;P1:P7)", "Err:502"},
+        {"=AR.INVOICINGDELAY(AB1:AB7;N1:N7;P1:P7;DATE(2024;6;1);DATE(2024;1;1))", "Err:502"},
         // data checks name the first unreadable value
         {"=AR.CHECK(H8)", "=\"Row 1: \"\"31/02/2024\"\" is not a date\"",
          "=\"Ligne 1 : « 31/02/2024 » n'est pas une date\""},

@@ -75,7 +75,7 @@ struct Arg
     bool wholeColumn = false;
 };
 
-// The fixture, typed once in columns P to AF; the formulas under test go in column A, so no
+// The fixture, typed once in columns P to AG; the formulas under test go in column A, so no
 // argument range ever covers a formula under test (no circular reference is possible).
 //   P: one value per cell (blank, numbers, texts, error cells, booleans)
 //   Q..W: a small invoice list, rows 1-5 (row 4 blank): customers, invoice dates, due dates,
@@ -83,7 +83,7 @@ struct Arg
 //   X: a blank column, Y: bounds (30, 60, 90; then decreasing 60, 30 in Y5:Y6),
 //   Z1:AA1: a user rate row ("2026-S2", 2.15 %)
 //   AB1:AB5: the invoices' numbers; AC..AF rows 1-3: a reminder log (letter dates, levels,
-//   invoice lists, states)
+//   invoice lists, states); AG1:AG5: delivery dates
 std::string longText()
 {
     std::string text;
@@ -178,6 +178,10 @@ void fillFixture(const uno::Reference<sheet::XSpreadsheet>& sheet)
     text("AE3", "F5; F9");
     text("AF1", "Envoyé");
     text("AF2", "Échec de l'envoi : refusé");
+    number("AG1", 45290);
+    number("AG2", 45340);
+    text("AG3", "10/06/2024");
+    number("AG5", 45390);
 }
 
 // Arguments of any kind, given to every parameter.
@@ -312,6 +316,8 @@ std::vector<Arg> fittingArguments(const std::string& parameter, int rows)
         return column("U", {{"U2:U" + r}});
     if (is({"paidAmounts"}))
         return column("V", {{"V1:V2"}});
+    if (is({"deliveryDates"}))
+        return column("AG", {{"AG1:AG2"}});
     if (is({"invoiceNumbers"}))
         return column("AB", {{"AB1:AB2"}});
     if (is({"letterDates", "letterLevels", "letterInvoices", "letterStates"}))

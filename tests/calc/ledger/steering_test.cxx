@@ -170,3 +170,54 @@ TEST(Steering, NotedRemindersFillTheLogOnceAndShowTheirEffect)
     EXPECT_GT(share, 0.1);
     EXPECT_LT(share, 0.6);
 }
+
+// An artisan's sheet with the day of the work: the ledger keeps it (Date de livraison) and the
+// dashboard tells the days between work and invoice, amount-weighted; the sample, without that
+// column, says so instead of a number.
+TEST(Steering, TheDayOfTheWorkGivesTheInvoicingDelay)
+{
+    const Sheet sheet(office().newSpreadsheet());
+    const char* rows[][6] = {
+        {"N° facture", "Client", "Date d'intervention", "Date facture", "Montant TTC", "Réglé le"},
+        {"F-101", "SCI Les Tilleuls", "02/03/2026", "12/03/2026", "1000", "11/04/2026"},
+        {"F-102", "Boulangerie Martin", "01/03/2026", "31/03/2026", "3000", ""},
+        {"F-103", "Mairie de Saint-Aubin", "20/03/2026", "10/03/2026", "1000", ""}, // deposit
+        {"F-104", "Boulangerie Martin", "", "01/04/2026", "500", ""},
+    };
+    for (sal_Int32 r = 0; r < 5; ++r)
+        for (sal_Int32 c = 0; c < 6; ++c)
+            if (*rows[r][c])
+                sheet.text(
+                    (std::string(1, static_cast<char>('A' + c)) + std::to_string(r + 1)).c_str(),
+                    rows[r][c]);
+    const CommandResult result =
+        runCommand(sheet.document(), {argument("DefaultTerms", uno::Any(OUString("30 jours"))),
+                                      argument("AsOf", uno::Any(OUString("2026-06-30")))});
+    ASSERT_TRUE(result.success) << result.message;
+    sheet.recalculate();
+    using relance::addin::LedgerSheet;
+    const auto ledger = sheetNamed(sheet.document(), ledgerName(LedgerSheet::Invoices));
+    const auto delivered = static_cast<sal_Int32>(
+        relance::addin::columnIndex(relance::addin::invoiceColumns(), "delivery_date"));
+    const auto rowOf = [&](const char* number)
+    {
+        for (sal_Int32 r = 1; r < usedRows(ledger); ++r)
+            if (cellText(ledger, 0, r) == number)
+                return r;
+        return sal_Int32(-1);
+    };
+    ASSERT_GT(rowOf("F-101"), 0);
+    EXPECT_EQ(ledger->getCellByPosition(delivered, rowOf("F-101"))->getValue(), serial(2026, 3, 2));
+    EXPECT_TRUE(cellText(ledger, delivered, rowOf("F-104")).empty());
+    // (1 000 x 10 + 3 000 x 30 + 1 000 x 0) / 5 000 = 20 days.
+    const auto dashboard = sheetNamed(sheet.document(), ledgerName(LedgerSheet::Dashboard));
+    EXPECT_EQ(dashboard->getCellByPosition(1, 46)->getError(), 0);
+    EXPECT_DOUBLE_EQ(dashboard->getCellByPosition(1, 46)->getValue(), 20.0)
+        << cellText(dashboard, 1, 46);
+
+    Sheet sample(office().load(env("RELANCE_SOURCE_DIR") + "/sample/factures.fods"));
+    ASSERT_TRUE(runCommand(sample.document(), {argument("AsOf", uno::Any(OUString("2026-06-30")))})
+                    .success);
+    EXPECT_EQ(cellText(sheetNamed(sample.document(), ledgerName(LedgerSheet::Dashboard)), 1, 46),
+              french() ? "pas de date de livraison" : "no delivery date");
+}

@@ -173,6 +173,18 @@ TEST(LedgerHeader, MatchesSynonymsInFrenchAndEnglish)
         EXPECT_EQ(matchHeader(row.header), row.expected) << row.header;
 }
 
+// The delivery or service date, as TPE sheets and exports name it; "Date" alone stays the
+// invoice date.
+TEST(LedgerHeader, DeliveryAndServiceDates)
+{
+    for (const char* text :
+         {"Date de livraison", "Livré le", "Date BL", "Date de prestation", "Date d'intervention",
+          "Delivery date", "deliveryDate", "Service date", "DATE LIVRAISON"})
+        EXPECT_EQ(matchHeader(text), LedgerField::DeliveryDate) << text;
+    EXPECT_EQ(matchHeader("Date"), LedgerField::InvoiceDate);
+    EXPECT_EQ(matchHeader("Date facture"), LedgerField::InvoiceDate);
+}
+
 TEST(LedgerHeader, UnknownHeadersAreNotMapped)
 {
     const char* rejected[] = {
@@ -186,8 +198,9 @@ TEST(LedgerHeader, UnknownHeadersAreNotMapped)
         "Montant TVA",
         "Taux de TVA",
         "Mode de paiement",
-        "Date de livraison",
         "Date de situation",
+        "Adresse de livraison",
+        "Frais de livraison",
         "Échéance (Relance)",
         "Jours de retard (Relance)",
         "Tranche (Relance)",

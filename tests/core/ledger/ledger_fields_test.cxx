@@ -41,6 +41,7 @@ TEST(LedgerFields, KeysAndLabels)
         {F::Balance, "balance", "Reste dû", "Balance"},
         {F::Notes, "notes", "Notes", "Notes"},
         {F::LastReminder, "last_reminder", "Dernière relance", "Last reminder"},
+        {F::DeliveryDate, "delivery_date", "Date de livraison", "Delivery date"},
         {F::Disputed, "disputed", "Litige (Oui/Non)", "Disputed (Yes/No)"},
         {F::PaidFlag, "paid_flag", "Payé ? (Oui/Non)", "Paid? (Yes/No)"},
     };
@@ -117,6 +118,7 @@ TEST(LedgerFields, EachFieldHasItsOwnMember)
     EXPECT_EQ(invoice.invoiceDate, static_cast<DayNumber>(1005));
     EXPECT_EQ(invoice.amountInclVat, static_cast<Cents>(800));
     EXPECT_EQ(invoice.notes, "text 13");
-    EXPECT_EQ(invoice.disputed, false); // field 15
-    EXPECT_EQ(invoice.paidFlag, true);  // field 16
+    EXPECT_EQ(invoice.deliveryDate, static_cast<DayNumber>(1015));
+    EXPECT_EQ(invoice.disputed, true);  // field 16
+    EXPECT_EQ(invoice.paidFlag, false); // field 17
 }

@@ -269,3 +269,25 @@ TEST(ReceivablesMetrics, WeightedAverageDays)
     EXPECT_EQ(weightedAverageDays(Pairs{}), std::nullopt);
     EXPECT_EQ(weightedAverageDays(Pairs{{0, 10}, {-100, 20}}), std::nullopt);
 }
+
+// Delivered 10/03, invoiced 20/03 (10 days, 1 000 EUR); delivered 01/03, invoiced 31/03 (30 days,
+// 3 000 EUR); an advance invoice of 05/03 for a delivery of 15/03 (0 days, 1 000 EUR); one
+// without a delivery date: (10 000 + 90 000 + 0) / 5 000 = 20 days.
+TEST(Metrics, InvoicingDelayIsAmountWeighted)
+{
+    const auto day = [](unsigned m, unsigned d) { return toDayNumber({2026, m, d}); };
+    const std::vector<InvoiceLine> lines = {
+        {day(3, 20), std::nullopt, 100000, std::nullopt, std::nullopt},
+        {day(3, 31), std::nullopt, 300000, std::nullopt, std::nullopt},
+        {day(3, 5), std::nullopt, 100000, std::nullopt, std::nullopt},
+        {day(3, 25), std::nullopt, 900000, std::nullopt, std::nullopt},
+        {std::nullopt, std::nullopt, 900000, std::nullopt, std::nullopt}};
+    const std::vector<std::optional<DayNumber>> delivered = {day(3, 10), day(3, 1), day(3, 15),
+                                                             std::nullopt, day(3, 1)};
+    EXPECT_DOUBLE_EQ(*averageInvoicingDelay(lines, delivered, std::nullopt, std::nullopt), 20.0);
+    // Issued from 21/03 on: the 30-day one only.
+    EXPECT_DOUBLE_EQ(*averageInvoicingDelay(lines, delivered, day(3, 21), std::nullopt), 30.0);
+    EXPECT_FALSE(averageInvoicingDelay(lines, delivered, day(4, 1), std::nullopt));
+    EXPECT_THROW(averageInvoicingDelay(lines, std::vector<std::optional<DayNumber>>(2), {}, {}),
+                 std::invalid_argument);
+}
