@@ -1,6 +1,9 @@
 #include "core/forecast/cash_forecast.hxx"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <map>
 #include <stdexcept>
 
 #include <unicode/datefmt.h>
@@ -26,19 +29,30 @@ std::optional<int> daysPastDueWhenSettled(const InvoiceLine& line, DayNumber asO
     return *line.paymentDate - *line.dueDate;
 }
 
+// The amount-weighted delays of settled invoices: their mean, and how the amount spreads over
+// the distinct delays (shares summing to 1).
 struct Weighted
 {
     double amountDays = 0;
     double amount = 0;
     int count = 0;
+    std::map<int, double> amountByDays;
 
     void add(Cents amount_, int days)
     {
         amountDays += static_cast<double>(amount_) * days;
         amount += static_cast<double>(amount_);
+        amountByDays[days] += static_cast<double>(amount_);
         ++count;
     }
     double average() const { return amount > 0 ? amountDays / amount : 0; }
+    std::vector<std::pair<int, double>> shares() const
+    {
+        std::vector<std::pair<int, double>> out;
+        for (const auto& [days, part] : amountByDays)
+            out.emplace_back(days, part / amount);
+        return out;
+    }
 };
 
 bool isApart(const FollowUpFlags& flags)
@@ -46,30 +60,53 @@ bool isApart(const FollowUpFlags& flags)
     return flags.disputed || flags.litigation || flags.writtenOff;
 }
 
-// Where an invoice open at the date goes: the index of its bucket in forecastCashIn's list.
-std::size_t bucketOf(const ForecastInvoice& invoice, const PaymentHabit& habit, DayNumber asOf,
-                     const std::vector<ForecastBucket>& buckets)
+std::size_t periodOf(DayNumber expected, const std::vector<ForecastBucket>& buckets)
+{
+    const std::size_t later = buckets.size() - 2;
+    for (std::size_t b = 1; b < later; ++b)
+        if (expected <= *buckets[b].to)
+            return b;
+    return later;
+}
+
+// Where the open amount of an invoice goes, bucket by bucket (indices into forecastCashIn's
+// list), in cents that add up to it exactly.
+std::vector<std::pair<std::size_t, Cents>> spread(const ForecastInvoice& invoice, Cents open,
+                                                  const PaymentHabit& habit, DayNumber asOf,
+                                                  const std::vector<ForecastBucket>& buckets)
 {
     const std::size_t later = buckets.size() - 2;
     if (isApart(invoice.flags))
-        return buckets.size() - 1;
-    std::optional<DayNumber> expected;
+        return {{buckets.size() - 1, open}};
     if (invoice.flags.promised && invoice.flags.promiseDate && *invoice.flags.promiseDate >= asOf)
-        expected = *invoice.flags.promiseDate;
-    else
+        return {{periodOf(*invoice.flags.promiseDate, buckets), open}};
+    const auto due = invoice.line.dueDate ? invoice.line.dueDate : invoice.line.invoiceDate;
+    if (!due)
+        return {{later, open}}; // no date to expect anything from
+    if (*due < asOf)
+        return {{0, open}};
+    if (habit.delays.empty() || open < 0) // no history; a credit note is set off, not paid
+        return {{periodOf(std::max(asOf, *due), buckets), open}};
+    // Each past delay of the customer, with its share of the amounts, gives a part of the money
+    // a date: the expected cash per period, rather than all of it in one period.
+    std::map<std::size_t, double> parts;
+    for (const auto& [days, share] : habit.delays)
+        parts[periodOf(std::max(asOf, *due + days), buckets)] += share;
+    std::vector<std::pair<std::size_t, Cents>> out;
+    std::vector<std::pair<double, std::size_t>> remainders;
+    Cents given = 0;
+    for (const auto& [bucket, share] : parts)
     {
-        const auto due = invoice.line.dueDate ? invoice.line.dueDate : invoice.line.invoiceDate;
-        if (!due)
-            return later; // no date to expect anything from
-        if (*due < asOf)
-            return 0;
-        expected = std::max<DayNumber>(
-            asOf, *due + static_cast<DayNumber>(std::lround(habit.daysPastDue)));
+        const double exact = share * static_cast<double>(open);
+        const auto whole = static_cast<Cents>(std::floor(exact));
+        out.emplace_back(bucket, whole);
+        remainders.emplace_back(exact - static_cast<double>(whole), out.size() - 1);
+        given += whole;
     }
-    for (std::size_t b = 1; b < later; ++b)
-        if (*expected <= *buckets[b].to)
-            return b;
-    return later;
+    std::sort(remainders.begin(), remainders.end(), std::greater<>());
+    for (std::size_t k = 0; given < open; ++k, ++given)
+        ++out[remainders[k % remainders.size()].second].second;
+    return out;
 }
 
 std::vector<ForecastBucket> emptyBuckets(DayNumber asOf, ForecastPeriod period, int periods)
@@ -127,7 +164,9 @@ std::vector<PaymentHabit> paymentHabits(std::span<const ForecastInvoice> invoice
     {
         habits[c].settledInvoices = own[c].count;
         habits[c].ownHistory = own[c].count >= kMinimumPaymentHistory;
-        habits[c].daysPastDue = habits[c].ownHistory ? own[c].average() : portfolio.average();
+        const Weighted& source = habits[c].ownHistory ? own[c] : portfolio;
+        habits[c].daysPastDue = source.average();
+        habits[c].delays = source.shares();
     }
     return habits;
 }
@@ -138,7 +177,7 @@ PaymentHabit portfolioHabit(std::span<const ForecastInvoice> invoices, DayNumber
     for (const ForecastInvoice& invoice : invoices)
         if (const auto days = daysPastDueWhenSettled(invoice.line, asOf))
             portfolio.add(invoice.line.amount, *days);
-    return {portfolio.average(), portfolio.count, false};
+    return {portfolio.average(), portfolio.count, false, portfolio.shares()};
 }
 
 std::vector<ForecastBucket> forecastCashIn(std::span<const ForecastInvoice> invoices,
@@ -155,9 +194,12 @@ std::vector<ForecastBucket> forecastCashIn(std::span<const ForecastInvoice> invo
             continue;
         const PaymentHabit& habit =
             invoice.customer < customerCount ? habits[invoice.customer] : pooled;
-        ForecastBucket& bucket = buckets[bucketOf(invoice, habit, asOf, buckets)];
-        bucket.amount += open;
-        ++bucket.invoices;
+        for (const auto& [b, cents] : spread(invoice, open, habit, asOf, buckets))
+            if (cents != 0 || buckets[b].kind != ForecastBucketKind::Period)
+            {
+                buckets[b].amount += cents;
+                ++buckets[b].invoices;
+            }
     }
     return buckets;
 }
@@ -200,7 +242,8 @@ Backtest backtestForecast(std::span<const ForecastInvoice> invoices, std::size_t
             continue;
         const PaymentHabit& habit =
             invoice.customer < customerCount ? habits[invoice.customer] : pooled;
-        const std::size_t b = bucketOf(invoice, habit, pastDate, buckets);
+        const auto parts = spread(invoice, open, habit, pastDate, buckets);
+        const std::size_t b = parts.front().first; // the one bucket of the non-spread cases
         // What of it was paid afterwards, and when (the ledger knows the last payment's date).
         Cents collected = 0;
         std::optional<DayNumber> paidOn;
@@ -209,7 +252,7 @@ Backtest backtestForecast(std::span<const ForecastInvoice> invoices, std::size_t
             collected = open - outstandingAsOf(invoice.line, *invoice.line.paymentDate);
             paidOn = invoice.line.paymentDate;
         }
-        if (b == 0)
+        if (b == 0 && parts.size() == 1)
         {
             result.overdueThen += open;
             if (paidOn && *paidOn <= horizonEnd)
@@ -218,8 +261,9 @@ Backtest backtestForecast(std::span<const ForecastInvoice> invoices, std::size_t
         }
         if (b == buckets.size() - 1)
             continue;
-        if (b < later)
-            result.periods[b - 1].forecast += open;
+        for (const auto& [part, cents] : parts)
+            if (part >= 1 && part < later)
+                result.periods[part - 1].forecast += cents;
         if (paidOn && *paidOn <= horizonEnd)
             for (std::size_t p = 1; p < later; ++p)
                 if (*paidOn <= *buckets[p].to)

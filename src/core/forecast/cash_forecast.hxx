@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/common/language.hxx"
@@ -34,6 +35,9 @@ struct PaymentHabit
     double daysPastDue = 0; // amount-weighted, from due date to payment; negative when early
     int settledInvoices = 0;
     bool ownHistory = false; // false: the portfolio's habit
+    // How the settled amounts spread over their delays: (days past due, share of the amount),
+    // shares summing to 1; empty without history.
+    std::vector<std::pair<int, double>> delays;
 };
 
 // The habit of every customer (customerCount of them) as of a date: the amount-weighted days
@@ -69,8 +73,12 @@ struct ForecastBucket
 };
 
 // Overdue, then `periods` periods, then Later and Apart: periods + 3 buckets. An invoice not
-// yet due is expected at its due date plus its customer's habit (never before the as-of date);
-// a promise still running gives its date instead, overdue or not. Amounts are what is
+// yet due is spread over the delays its customer's settled invoices took (never before the
+// as-of date): if a third of that money came 10 days late and the rest 30 days late, a third of
+// the invoice is expected 10 days after its due date and the rest 30 days after, in cents that
+// add up exactly; without any history, at its due date. A promise still running gives its
+// date instead, overdue or not. `invoices` counts each invoice in every bucket that expects a
+// part of it. Amounts are what is
 // outstanding at the as-of date (payments dated after it had not happened then), credit notes
 // included where they fall. Throws std::invalid_argument when periods is not 1..60.
 std::vector<ForecastBucket> forecastCashIn(std::span<const ForecastInvoice> invoices,

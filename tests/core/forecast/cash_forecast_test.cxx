@@ -70,16 +70,16 @@ TEST(CashForecast, WeeksOverdueLaterAndApart)
     brokenPromise.promised = true;
     brokenPromise.promiseDate = day(2026, 6, 20);
     const std::vector<ForecastInvoice> invoices = {
-        settled(0, day(2026, 3, 1), 100000, 10),
-        settled(0, day(2026, 4, 1), 300000, 30),
+        settled(0, day(2026, 3, 1), 100000, 10), settled(0, day(2026, 4, 1), 300000, 30),
         settled(0, day(2026, 5, 1), 100000, 10),
-        open(0, day(2026, 7, 1), 11100),                // + 22 days: 23/07, week 4 (21/07-27/07)
-        open(0, day(2026, 6, 10), 22200),               // overdue
+        // 2/5 of customer 0's money came 10 days late, 3/5 30 days late: 11/07 (week 2) and
+        // 31/07 (week 5), the odd cent where the larger remainder is.
+        open(0, day(2026, 7, 1), 11101), open(0, day(2026, 6, 10), 22200), // overdue
         open(1, day(2026, 6, 29), 33300, promised),     // promise running: 20/07, week 3
         open(1, day(2026, 6, 1), 44400, brokenPromise), // promise broken: overdue
         open(1, day(2026, 7, 1), 55500, disputed),      // apart
         open(0, day(2026, 12, 1), 66600),               // later than 8 weeks
-        open(kNoCustomer, day(2026, 6, 30), 7700),      // due today, portfolio habit 22: 22/07
+        open(kNoCustomer, day(2026, 6, 30), 7700),      // due today, the portfolio's: 10/07, 30/07
     };
     const auto buckets = forecastCashIn(invoices, 2, kAsOf, ForecastPeriod::Week, 8);
     ASSERT_EQ(buckets.size(), 11u);
@@ -88,17 +88,22 @@ TEST(CashForecast, WeeksOverdueLaterAndApart)
     EXPECT_EQ(buckets[0].invoices, 2);
     EXPECT_EQ(*buckets[1].from, kAsOf);
     EXPECT_EQ(*buckets[1].to, day(2026, 7, 6));
+    EXPECT_EQ(buckets[2].amount, 4440 + 3080);
+    EXPECT_EQ(buckets[2].invoices, 2);
     EXPECT_EQ(buckets[3].amount, 33300);
-    EXPECT_EQ(buckets[4].amount, 11100 + 7700);
-    EXPECT_EQ(buckets[4].invoices, 2);
+    EXPECT_EQ(buckets[4].amount, 0);
+    EXPECT_EQ(buckets[4].invoices, 0);
+    EXPECT_EQ(buckets[5].amount, 6661 + 4620);
+    EXPECT_EQ(buckets[5].invoices, 2);
     EXPECT_EQ(*buckets[8].to, day(2026, 8, 24));
     EXPECT_EQ(buckets[9].kind, ForecastBucketKind::Later);
-    EXPECT_EQ(buckets[9].amount, 66600);
+    EXPECT_EQ(buckets[9].amount, 66600); // both of its dates are later: one part
+    EXPECT_EQ(buckets[9].invoices, 1);
     EXPECT_EQ(*buckets[9].from, day(2026, 8, 25));
     EXPECT_EQ(buckets[10].kind, ForecastBucketKind::Apart);
     EXPECT_EQ(buckets[10].amount, 55500);
     // Every open cent lands in one bucket; the settled invoices in none.
-    EXPECT_EQ(sum(buckets), 11100 + 22200 + 33300 + 44400 + 55500 + 66600 + 7700);
+    EXPECT_EQ(sum(buckets), 11101 + 22200 + 33300 + 44400 + 55500 + 66600 + 7700);
 }
 
 TEST(CashForecast, MonthsFollowTheCalendarAndEarlyPayersComeNow)
