@@ -183,8 +183,8 @@ struct ImportedInvoice
     std::string email;
     std::optional<DayNumber> invoiceDate;
     std::optional<DayNumber> deliveryDate; // goods delivered or service done
-    std::optional<DayNumber> dueDate; // as typed, else from the terms, else default terms
-    std::string terms;                // as typed
+    std::optional<DayNumber> dueDate;      // as typed, else from the terms, else default terms
+    std::string terms;                     // as typed
     std::optional<Cents> amountInclVat;
     std::optional<Cents> amountExclVat;
     // As typed (the sum of a series' payments), else amount - balance when both are known,
