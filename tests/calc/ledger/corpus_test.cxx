@@ -29,6 +29,7 @@
 #include <gtest/gtest.h>
 
 #include "calc_support.hxx"
+#include "ledger/ledger_commands.hxx"
 
 using namespace relance_test;
 namespace fs = std::filesystem;
@@ -164,39 +165,6 @@ uno::Reference<lang::XComponent> documentFor(const pt::ptree& entry, const std::
                          {argument("FilterName", uno::Any(OUString::createFromAscii(filter))),
                           argument("Overwrite", uno::Any(true))}));
     return office().load(target.string());
-}
-
-struct CommandResult
-{
-    bool success = false;
-    std::string report;
-};
-
-// fr.relance:convertLedger as ledger_test.cxx runs it: silently, its report as the result.
-CommandResult convert(const uno::Reference<lang::XComponent>& document,
-                      std::vector<beans::PropertyValue> arguments)
-{
-    arguments.push_back(argument("Silent", uno::Any(true)));
-    const uno::Reference<frame::XDispatchProvider> provider(
-        uno::Reference<frame::XModel>(document, uno::UNO_QUERY_THROW)
-            ->getCurrentController()
-            ->getFrame(),
-        uno::UNO_QUERY_THROW);
-    const uno::Any result =
-        frame::DispatchHelper::create(office().context())
-            ->executeDispatch(provider, "fr.relance:convertLedger", "", 0,
-                              uno::Sequence<beans::PropertyValue>(
-                                  arguments.data(), static_cast<sal_Int32>(arguments.size())));
-    CommandResult out;
-    frame::DispatchResultEvent event;
-    OUString report;
-    if (result >>= event)
-    {
-        out.success = event.State == frame::DispatchResultState::SUCCESS;
-        event.Result >>= report;
-    }
-    out.report = utf8(report);
-    return out;
 }
 
 std::vector<beans::PropertyValue> conversionArguments(const pt::ptree& entry)
@@ -464,7 +432,7 @@ struct Conversion
                                                     uno::UNO_QUERY_THROW)
                 ->getByIndex(0),
             uno::UNO_QUERY_THROW);
-        result = convert(document.document(), std::move(arguments));
+        result = runCommand(document.document(), std::move(arguments));
         if (result.success)
             document.recalculate();
     }
@@ -477,7 +445,7 @@ TEST_P(Corpus, ConvertsEachFileCellByCell)
     const pt::ptree& daysLate = expected.get_child("days_late");
     {
         const Conversion conversion(entry, GetParam().saveAs, conversionArguments(entry));
-        const std::string& report = conversion.result.report;
+        const std::string& report = conversion.result.message;
         ASSERT_TRUE(conversion.result.success) << report;
         SCOPED_TRACE(report);
         const Ledger ledger(conversion.document.document());
@@ -523,7 +491,7 @@ TEST_P(Corpus, ConvertsEachFileCellByCell)
     auto arguments = conversionArguments(entry);
     arguments.push_back(argument("Fixes", uno::Any(ustr(keys))));
     const Conversion fixed(entry, GetParam().saveAs, arguments);
-    ASSERT_TRUE(fixed.result.success) << fixed.result.report;
+    ASSERT_TRUE(fixed.result.success) << fixed.result.message;
     const Ledger ledger(fixed.document.document());
     EXPECT_EQ(ledger.invoices(), expected.get<sal_Int32>("invoices"));
     EXPECT_EQ(ledger.outstandingCents(), fixes->get<long long>("outstanding_cents"));
@@ -545,13 +513,13 @@ TEST(CorpusWorkbook, SheetPerMonthNamesItsRowsAndResyncs)
 {
     const pt::ptree& entry = entryOf("tableau_mensuel_2026.fods");
     Conversion first(entry, "as_is", conversionArguments(entry));
-    ASSERT_TRUE(first.result.success) << first.result.report;
-    EXPECT_NE(first.result.report.find(french() ? "de 6 feuilles (Janvier, Février, Mars, Avril, "
-                                                  "Mai, Juin)"
-                                                : "from 6 sheets (Janvier, Février, Mars, Avril, "
-                                                  "Mai, Juin)"),
+    ASSERT_TRUE(first.result.success) << first.result.message;
+    EXPECT_NE(first.result.message.find(french() ? "de 6 feuilles (Janvier, Février, Mars, Avril, "
+                                                   "Mai, Juin)"
+                                                 : "from 6 sheets (Janvier, Février, Mars, Avril, "
+                                                   "Mai, Juin)"),
               std::string::npos)
-        << first.result.report;
+        << first.result.message;
     const uno::Reference<sheet::XSpreadsheet> ledger(
         uno::Reference<sheet::XSpreadsheetDocument>(first.document.document(), uno::UNO_QUERY_THROW)
             ->getSheets()
@@ -575,19 +543,19 @@ TEST(CorpusWorkbook, SheetPerMonthNamesItsRowsAndResyncs)
                 return source;
         return std::string();
     }();
-    const CommandResult again = convert(first.document.document(), conversionArguments(entry));
-    ASSERT_TRUE(again.success) << again.report;
+    const CommandResult again = runCommand(first.document.document(), conversionArguments(entry));
+    ASSERT_TRUE(again.success) << again.message;
     // Each row still says where it comes from.
     bool found = false;
     for (sal_Int32 r = 1; r <= invoices; ++r)
         found |= cellText(ledger, column("source_row"), r) == februaryRow;
     EXPECT_TRUE(found) << februaryRow;
-    EXPECT_NE(again.report.find(french() ? "0 ajoutée(s), 0 mise(s) à jour, " +
-                                               std::to_string(invoices) + " inchangée(s)"
-                                         : "0 added, 0 updated, " + std::to_string(invoices) +
-                                               " unchanged"),
+    EXPECT_NE(again.message.find(french() ? "0 ajoutée(s), 0 mise(s) à jour, " +
+                                                std::to_string(invoices) + " inchangée(s)"
+                                          : "0 added, 0 updated, " + std::to_string(invoices) +
+                                                " unchanged"),
               std::string::npos)
-        << again.report;
+        << again.message;
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, Corpus, ::testing::ValuesIn(corpusCases()), caseName);
