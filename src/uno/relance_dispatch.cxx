@@ -13,6 +13,7 @@
 #include "core/calendar/date_text.hxx"
 #include "core/common/input_error.hxx"
 #include "core/common/text_fold.hxx"
+#include "uno/fec/fec_import.hxx"
 #include "uno/ledger/ledger_converter.hxx"
 #include "uno/common/dialog_window.hxx"
 #include "uno/ledger/ledger_dialog.hxx"
@@ -373,6 +374,30 @@ void RelanceDispatch::dispatchWithNotification(
             else
                 notify(listener, self, frame::DispatchResultState::SUCCESS,
                        runReminderDialog(context_, frame_, generator, request));
+            return;
+        }
+        if (url.Path == "importFec")
+        {
+            // File (a path or file:// URL), AsOf, DefaultTerms, Language.
+            FecImporter importer(context_, document, progress);
+            FecImportRequest request;
+            request.language = parsed.request.language;
+            request.asOf = parsed.request.asOf;
+            for (const beans::PropertyValue& argument : arguments)
+            {
+                OUString value;
+                argument.Value >>= value;
+                if (argument.Name == "File")
+                    request.file = toUtf8(value.trim());
+                else if (argument.Name == "DefaultTerms" && !value.trim().isEmpty())
+                    request.defaultTerms = toUtf8(value.trim());
+            }
+            if (parsed.silent)
+                notify(listener, self, frame::DispatchResultState::SUCCESS,
+                       fromUtf8(importer.import(request)));
+            else
+                notify(listener, self, frame::DispatchResultState::SUCCESS,
+                       runFecDialog(context_, frame_, importer, request));
             return;
         }
         if (url.Path == "statement")

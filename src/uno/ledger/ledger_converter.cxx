@@ -91,7 +91,8 @@ void Writer::seedHolds(std::vector<LedgerRow<UserCells>>& rows,
     }
 }
 
-ConversionReport Writer::run(const ImportResult& imported, const SourceSheets& sources)
+ConversionReport Writer::run(const ImportResult& imported, const SourceSheets& sources,
+                             const std::vector<PaymentEntry>& loosePayments)
 {
     ConversionReport report;
     report.import = imported;
@@ -110,7 +111,7 @@ ConversionReport Writer::run(const ImportResult& imported, const SourceSheets& s
 
     // Payments: the source's, plus any the user added in the ledger; then allocate.
     std::vector<PaymentEntry> payments = readPayments();
-    addSourcePayments(payments, imported.invoices);
+    addSourcePayments(payments, imported.invoices, loosePayments);
     std::vector<ImportedInvoice> invoices;
     invoices.reserve(rows.size());
     for (const auto& row : rows)
@@ -428,7 +429,23 @@ ConversionReport LedgerConverter::convert(const ConversionRequest& request)
                          "and that the amount and date columns are mapped",
                          "aucune facture sous la ligne d'en-tête : vérifiez le numéro de la ligne "
                          "d'en-tête et que les colonnes du montant et de la date sont choisies");
+    ConversionReport report = write(request, imported, read.sources, {});
+    report.dateOrderNote = dateOrderNote;
+    return report;
+}
 
+DayNumber LedgerConverter::nullDate() const
+{
+    util::Date nullDate;
+    uno::Reference<beans::XPropertySet>(document_, uno::UNO_QUERY_THROW)
+        ->getPropertyValue("NullDate") >>= nullDate;
+    return toDayNumber({nullDate.Year, nullDate.Month, nullDate.Day});
+}
+
+ConversionReport LedgerConverter::write(const ConversionRequest& request,
+                                        const ImportResult& imported, const SourceSheets& sources,
+                                        const std::vector<PaymentEntry>& loosePayments)
+{
     if (progress_.is())
         progress_->start(fromUtf8(request.language == Language::French
                                       ? "Relance : création du registre"
@@ -458,8 +475,7 @@ ConversionReport LedgerConverter::convert(const ConversionRequest& request)
     try
     {
         Writer writer(document_, request, progress_, createdSheets);
-        report = writer.run(imported, read.sources);
-        report.dateOrderNote = dateOrderNote;
+        report = writer.run(imported, sources, loosePayments);
     }
     catch (...)
     {

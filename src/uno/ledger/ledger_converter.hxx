@@ -81,6 +81,12 @@ public:
 
     // Throws InputError (nothing changed) or a UNO exception after undoing its own changes.
     ConversionReport convert(const ConversionRequest& request);
+    // The same for invoices read elsewhere (a FEC): the ledger built or re-synced from them,
+    // with the payments the source holds apart from its invoices, as one undo step.
+    ConversionReport write(const ConversionRequest& request, const ImportResult& imported,
+                           const SourceSheets& sources,
+                           const std::vector<PaymentEntry>& loosePayments);
+    DayNumber nullDate() const; // the document's
 
 private:
     css::uno::Reference<css::uno::XComponentContext> context_;

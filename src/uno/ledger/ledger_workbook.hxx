@@ -86,7 +86,10 @@ public:
            std::vector<OUString>& createdSheets);
 
     // ledger_converter.cxx: one conversion or re-sync, sheet after sheet.
-    ConversionReport run(const ImportResult& imported, const SourceSheets& sources);
+    // loosePayments: payments the source holds apart from its invoices (a FEC's unlettered
+    // credits), allocated with the others.
+    ConversionReport run(const ImportResult& imported, const SourceSheets& sources,
+                         const std::vector<PaymentEntry>& loosePayments = {});
 
 private:
     OUString name(LedgerSheet sheet) const { return text(sheetName(sheet), language_); }
@@ -122,7 +125,8 @@ private:
     // payments_sheet_writer.cxx: Règlements.
     std::vector<PaymentEntry> readPayments();
     void addSourcePayments(std::vector<PaymentEntry>& payments,
-                           const std::vector<ImportedInvoice>& source);
+                           const std::vector<ImportedInvoice>& source,
+                           const std::vector<PaymentEntry>& loosePayments);
     void writePayments(const std::vector<PaymentEntry>& payments, const Allocation& allocation);
 
     // customers_sheet_writer.cxx: Clients.

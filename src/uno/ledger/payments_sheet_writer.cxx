@@ -53,7 +53,8 @@ std::vector<PaymentEntry> Writer::readPayments()
 }
 
 void Writer::addSourcePayments(std::vector<PaymentEntry>& payments,
-                               const std::vector<ImportedInvoice>& source)
+                               const std::vector<ImportedInvoice>& source,
+                               const std::vector<PaymentEntry>& loosePayments)
 {
     std::set<std::string> known;
     auto key = [](const PaymentEntry& p)
@@ -63,7 +64,9 @@ void Writer::addSourcePayments(std::vector<PaymentEntry>& payments,
     };
     for (const PaymentEntry& payment : payments)
         known.insert(key(payment));
-    for (const PaymentEntry& payment : paymentsFromSource(source))
+    std::vector<PaymentEntry> fromSource = paymentsFromSource(source);
+    fromSource.insert(fromSource.end(), loosePayments.begin(), loosePayments.end());
+    for (const PaymentEntry& payment : fromSource)
         if (known.insert(key(payment)).second)
         {
             payments.push_back(payment);
