@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_common import REMARK_KEYS  # noqa: E402
 from corpus_exports import (write_ar_export_en, write_export_fr_snake,  # noqa: E402
                             write_invoices_en, write_quickbooks_like, write_sage_like_fr)
+from corpus_fec import write_fec  # noqa: E402
 from corpus_workbooks import (write_facturier_avoirs, write_multi_year,  # noqa: E402
                               write_owner_status, write_relances_maison, write_tableau_mensuel)
 
@@ -60,6 +61,10 @@ def main():
     for index, writer in enumerate(WRITERS):
         # One generator per file: changing one file's writer leaves the others as they were.
         entries.append(writer(folder, random.Random(SEED + index)))
+    # The accountant's FEC, apart: it is imported, not converted (fec/manifest.json).
+    fec = write_fec(folder / "fec", SEED + len(WRITERS))
+    print(f"fec/: {fec['invoices']} invoices, {fec['credit_notes']} credit notes, 411 balance "
+          f"{fec['balance_cents'] / 100:.2f}")
     manifest = {"version": 1, "seed": SEED, "remark_keys": list(REMARK_KEYS),
                 "files": entries}
     with open(folder / "manifest.json", "w", encoding="utf-8") as out:

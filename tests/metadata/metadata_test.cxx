@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "uno/fec/fec_import.hxx"
 #include "uno/functions/function_table.hxx"
 #include "uno/ledger/ledger_dialog.hxx"
 #include "uno/common/progress_dialog.hxx"
@@ -230,7 +231,8 @@ TEST(Metadata, DialogHandlersAndStringsAgree)
     const Dialog dialogs[] = {
         {"ConvertLedger", {kConvertLedgerHandlers.begin(), kConvertLedgerHandlers.end()}},
         {"Reminders", {kReminderHandlers.begin(), kReminderHandlers.end()}},
-        {"Progress", {kProgressHandlers.begin(), kProgressHandlers.end()}}};
+        {"Progress", {kProgressHandlers.begin(), kProgressHandlers.end()}},
+        {"ImportFec", {kImportFecHandlers.begin(), kImportFecHandlers.end()}}};
     const std::regex handler(R"(vnd\.sun\.star\.UNO:(\w+))");
     const std::regex resource(R"(&amp;(\d+\.[\w.]+))");
     for (const Dialog& dialog : dialogs)

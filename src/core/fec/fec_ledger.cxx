@@ -46,14 +46,17 @@ FecLedger ledgerFromFec(const FecFile& file, const FecLedgerOptions& options)
 {
     FecLedger ledger;
     DayNumber last = 0;
+    bool anyCustomer = false;
     for (const FecLine& line : file.lines)
-        if (isCustomerAccount(line.account))
-            last = std::max(last, line.entryDate);
-    if (last == 0)
+    {
+        last = std::max(last, line.entryDate);
+        anyCustomer = anyCustomer || isCustomerAccount(line.account);
+    }
+    if (!anyCustomer)
         throw InputError("the FEC has no line on a customer account (411…): nothing to track",
                          "le FEC n'a aucune ligne sur un compte client (411…) : aucune créance "
                          "à suivre");
-    ledger.asOf = options.asOf.value_or(last);
+    ledger.asOf = options.asOf.value_or(options.closingDate.value_or(last));
 
     std::optional<PaymentTerms> defaultTerms;
     if (options.defaultTerms && !options.defaultTerms->empty())
@@ -277,6 +280,17 @@ FecLedger ledgerFromFec(const FecFile& file, const FecLedgerOptions& options)
     for (const Cents left : allocation.unallocated)
         ledger.unallocated += left;
     return ledger;
+}
+
+std::optional<DayNumber> fecClosingDate(std::string_view fileName)
+{
+    const std::size_t slash = fileName.find_last_of("/\\");
+    if (slash != std::string_view::npos)
+        fileName.remove_prefix(slash + 1);
+    const std::size_t at = fileName.find("FEC");
+    if (at == std::string_view::npos || fileName.size() < at + 11)
+        return std::nullopt;
+    return parseFecDate(fileName.substr(at + 3, 8));
 }
 
 std::string describeFecImport(const FecFile& file, const FecLedger& ledger, Language language,

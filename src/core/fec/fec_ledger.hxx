@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar/payment_terms.hxx"
@@ -18,8 +19,9 @@ namespace relance
 struct FecLedgerOptions
 {
     // Entries dated after it are not in the books yet, a lettering dated after it was not
-    // done yet. Empty: the FEC's last entry date.
+    // done yet. Empty: the closing date, else the FEC's last entry date.
     std::optional<DayNumber> asOf;
+    std::optional<DayNumber> closingDate; // from the file's name (fecClosingDate)
     // Terms per customer (its folded name), from the ledger's Clients sheet; else these.
     std::map<std::string, std::string> customerTerms;
     std::optional<std::string> defaultTerms;
@@ -50,6 +52,9 @@ struct FecLedger
 // Throws InputError when the FEC has no customer (411) line at all, or the default terms do
 // not read.
 FecLedger ledgerFromFec(const FecFile& file, const FecLedgerOptions& options);
+
+// The closing date a FEC's file name carries: <SIREN>FEC<AAAAMMJJ>.txt (A47 A-1).
+std::optional<DayNumber> fecClosingDate(std::string_view fileName);
 
 // The FEC's summary for the preview and the command's report: lines read and left out (each
 // named, at most `maxProblems`), invoices, credit notes, payments, lettering, terms used,

@@ -116,7 +116,8 @@ OUString runFecDialog(const uno::Reference<uno::XComponentContext>& context,
     const rtl::Reference<FecDialogHandler> handler(new FecDialogHandler(importer, request));
     const uno::Reference<awt::XDialog> dialog =
         createExtensionDialog(context, frame, kImportFecDialogUrl, handler.get());
-    const auto dispose = [&] { uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY_THROW)->dispose(); };
+    const auto dispose = [&]
+    { uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY_THROW)->dispose(); };
     try
     {
         handler->attach(dialog);

@@ -25,8 +25,7 @@ std::string systemPath(const std::string& pathOrUrl)
     if (pathOrUrl.rfind("file:", 0) != 0)
         return pathOrUrl;
     OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(fromUtf8(pathOrUrl), path) !=
-        osl::FileBase::E_None)
+    if (osl::FileBase::getSystemPathFromFileURL(fromUtf8(pathOrUrl), path) != osl::FileBase::E_None)
         throw InputError("not a file address: " + pathOrUrl,
                          "adresse de fichier invalide : " + pathOrUrl);
     return toUtf8(path);
@@ -61,11 +60,11 @@ std::map<std::string, std::string> customerTerms(const uno::Reference<frame::XMo
         const sal_Int32 lastRow = lastUsedRow(sheet);
         if (lastRow < 1)
             return terms;
-        const auto data = uno::Reference<sheet::XCellRangeData>(
-                              ledger_writer::rangeOf(sheet, 0, 1,
-                                                     static_cast<sal_Int32>(termsColumn), lastRow),
-                              uno::UNO_QUERY_THROW)
-                              ->getDataArray();
+        const auto data =
+            uno::Reference<sheet::XCellRangeData>(
+                ledger_writer::rangeOf(sheet, 0, 1, static_cast<sal_Int32>(termsColumn), lastRow),
+                uno::UNO_QUERY_THROW)
+                ->getDataArray();
         for (const auto& row : data)
         {
             OUString customer, text;
@@ -97,6 +96,7 @@ FecImporter::Read FecImporter::read(const FecImportRequest& request) const
     read.file = readFec(fileBytes(request.file));
     FecLedgerOptions options;
     options.asOf = request.asOf;
+    options.closingDate = fecClosingDate(systemPath(request.file));
     options.defaultTerms = request.defaultTerms;
     options.customerTerms = customerTerms(document_);
     read.ledger = ledgerFromFec(read.file, options);

@@ -21,8 +21,8 @@ namespace relance::addin
 
 struct FecImportRequest
 {
-    std::string file;                     // a path or a file:// URL
-    std::optional<DayNumber> asOf;        // empty: the FEC's last date
+    std::string file;                        // a path or a file:// URL
+    std::optional<DayNumber> asOf;           // empty: the FEC's last date
     std::optional<std::string> defaultTerms; // for customers without terms in Clients
     Language language = Language::French;
 };

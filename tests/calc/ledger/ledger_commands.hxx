@@ -1,4 +1,4 @@
-// The conversion command as the tests of the ledger call it (fr.relance:convertLedger, silent),
+// A ledger command as the tests call it (fr.relance:convertLedger by default, silent),
 // and the ledger's sheets by their names in the test's UI language.
 #pragma once
 
@@ -23,7 +23,8 @@ struct CommandResult
 };
 
 inline CommandResult runCommand(const uno::Reference<lang::XComponent>& document,
-                                std::vector<beans::PropertyValue> arguments)
+                                std::vector<beans::PropertyValue> arguments,
+                                const char* command = "fr.relance:convertLedger")
 {
     const uno::Reference<frame::XModel> model(document, uno::UNO_QUERY_THROW);
     const uno::Reference<frame::XDispatchProvider> provider(
@@ -32,7 +33,7 @@ inline CommandResult runCommand(const uno::Reference<lang::XComponent>& document
         beans::PropertyValue("Silent", 0, uno::Any(true), beans::PropertyState_DIRECT_VALUE));
     const uno::Any result =
         frame::DispatchHelper::create(office().context())
-            ->executeDispatch(provider, "fr.relance:convertLedger", "", 0,
+            ->executeDispatch(provider, OUString::createFromAscii(command), "", 0,
                               uno::Sequence<beans::PropertyValue>(
                                   arguments.data(), static_cast<sal_Int32>(arguments.size())));
     CommandResult out;

@@ -308,6 +308,16 @@ TEST(FecLedger, AnAdvanceIsNamedAsTheDifference)
     EXPECT_NE(text.find("5 invoice(s) without terms"), std::string::npos) << text;
 }
 
+TEST(FecLedger, TheClosingDateComesFromTheFileName)
+{
+    EXPECT_EQ(fecClosingDate("/home/x/512345678FEC20251231.txt"), day(2025, 12, 31));
+    EXPECT_EQ(fecClosingDate("512345678FEC20251231-latin9.txt"), day(2025, 12, 31));
+    EXPECT_FALSE(fecClosingDate("export.txt"));
+    FecLedgerOptions options;
+    options.closingDate = day(2026, 4, 30);
+    EXPECT_EQ(ledgerFromFec(readFec(fecText(quarterLines())), options).asOf, day(2026, 4, 30));
+}
+
 TEST(FecLedger, NoCustomerLineIsRefused)
 {
     const std::vector<std::string> lines = {
