@@ -15,6 +15,7 @@
 #include "core/common/text_fold.hxx"
 #include "uno/fec/fec_import.hxx"
 #include "uno/ledger/ledger_converter.hxx"
+#include "uno/litigation/litigation_file.hxx"
 #include "uno/common/dialog_window.hxx"
 #include "uno/ledger/ledger_dialog.hxx"
 #include "uno/reminders/reminder_dialog.hxx"
@@ -374,6 +375,30 @@ void RelanceDispatch::dispatchWithNotification(
             else
                 notify(listener, self, frame::DispatchResultState::SUCCESS,
                        runReminderDialog(context_, frame_, generator, request));
+            return;
+        }
+        if (url.Path == "litigationFile")
+        {
+            // Customer, AsOf, OutputDir, Language.
+            LitigationFileBuilder builder(context_, document, progress);
+            LitigationRequest request;
+            request.language = parsed.request.language;
+            request.asOf = parsed.request.asOf;
+            for (const beans::PropertyValue& argument : arguments)
+            {
+                OUString value;
+                argument.Value >>= value;
+                if (argument.Name == "Customer")
+                    request.customer = toUtf8(value.trim());
+                else if (argument.Name == "OutputDir")
+                    request.outputDir = toUtf8(value.trim());
+            }
+            if (parsed.silent)
+                notify(listener, self, frame::DispatchResultState::SUCCESS,
+                       fromUtf8(builder.build(request).summary(request.language)));
+            else
+                notify(listener, self, frame::DispatchResultState::SUCCESS,
+                       runLitigationDialog(context_, frame_, builder, request));
             return;
         }
         if (url.Path == "importFec")

@@ -16,6 +16,7 @@
 
 #include "uno/fec/fec_import.hxx"
 #include "uno/functions/function_table.hxx"
+#include "uno/litigation/litigation_file.hxx"
 #include "uno/ledger/ledger_dialog.hxx"
 #include "uno/common/progress_dialog.hxx"
 #include "uno/reminders/reminder_dialog.hxx"
@@ -232,7 +233,8 @@ TEST(Metadata, DialogHandlersAndStringsAgree)
         {"ConvertLedger", {kConvertLedgerHandlers.begin(), kConvertLedgerHandlers.end()}},
         {"Reminders", {kReminderHandlers.begin(), kReminderHandlers.end()}},
         {"Progress", {kProgressHandlers.begin(), kProgressHandlers.end()}},
-        {"ImportFec", {kImportFecHandlers.begin(), kImportFecHandlers.end()}}};
+        {"ImportFec", {kImportFecHandlers.begin(), kImportFecHandlers.end()}},
+        {"LitigationFile", {kLitigationHandlers.begin(), kLitigationHandlers.end()}}};
     const std::regex handler(R"(vnd\.sun\.star\.UNO:(\w+))");
     const std::regex resource(R"(&amp;(\d+\.[\w.]+))");
     for (const Dialog& dialog : dialogs)

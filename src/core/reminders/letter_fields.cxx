@@ -22,6 +22,8 @@ std::string dayCount(int days, Language language)
     return std::to_string(days) + (days == 1 || days == -1 ? " day" : " days");
 }
 
+} // namespace
+
 // 121'500 ppm: "12,15 %" (French, no-break space) or "12.15%"; up to four decimals, at least two.
 std::string formatRate(RatePpm rate, Language language)
 {
@@ -46,6 +48,9 @@ std::string penaltyRates(const Penalty& penalty, Language language)
         text += (text.empty() ? "" : " / ") + formatRate(rate, language);
     return text;
 }
+
+namespace
+{
 
 std::string subject(const CustomerReminder& letter, Language language)
 {
@@ -91,6 +96,8 @@ std::string nextStep(ReminderLevel level, Language language)
     }
 }
 
+} // namespace
+
 FieldMap invoiceRow(const ReminderLine& line, Language language)
 {
     const ReminderInvoice& invoice = line.invoice;
@@ -110,6 +117,9 @@ FieldMap invoiceRow(const ReminderLine& line, Language language)
     row["facture.indemnite"] = line.penalty ? formatMoney(line.indemnity, language) : "";
     return row;
 }
+
+namespace
+{
 
 std::string invoiceListLine(const ReminderLine& line, Language language)
 {

@@ -33,6 +33,9 @@ struct LetterFields
 {
     FieldMap fields;                // letterFieldNames()
     std::vector<FieldMap> invoices; // one per invoice line, invoiceFieldNames()
+    // Other tables of a template by their name, one FieldMap per row ("ligne.*" names): the
+    // litigation file's exhibits and penalty periods.
+    std::map<std::string, std::vector<FieldMap>, std::less<>> tables;
 };
 
 // Every name letterFields() fills, in a stable order, for the template editor's list:
@@ -55,6 +58,13 @@ const std::vector<std::string_view>& invoiceFieldNames();
 // compte"); both are empty otherwise, so that no letter announces what it does not carry.
 LetterFields letterFields(const CustomerReminder& letter, const SenderDetails& sender,
                           Language language, bool statementEnclosed = false);
+
+// 121'500 ppm: "12,15 %" (French, no-break space) or "12.15%".
+std::string formatRate(RatePpm rate, Language language);
+// The distinct rates of a penalty's half-years, in order: "12,15 % / 12 %".
+std::string penaltyRates(const Penalty& penalty, Language language);
+// One invoice's facture.* fields.
+FieldMap invoiceRow(const ReminderLine& line, Language language);
 
 // The distinct placeholder names of a text, in order of first appearance. A placeholder is
 // "{{name}}", spaces allowed around the name; a name is letters, digits, '.', '_' and '-'.

@@ -390,8 +390,8 @@ void LetterWriter::replaceFields(const uno::Reference<lang::XComponent>& documen
     {
         const std::string placeholder = toUtf8(range->getString());
         const std::string name = foldText(placeholder.substr(2, placeholder.size() - 4));
-        if (name.rfind("facture.", 0) == 0)
-            continue;
+        if (name.rfind("facture.", 0) == 0 || name.rfind("ligne.", 0) == 0)
+            continue; // a table's row field, filled per row
         const auto value = fields.find(name);
         if (value == fields.end())
             throw InputError("the letter template has an unknown field " + placeholder);
@@ -405,33 +405,39 @@ void LetterWriter::fillInvoiceTable(const uno::Reference<lang::XComponent>& docu
     const uno::Reference<container::XNameAccess> tables(
         uno::Reference<text::XTextTablesSupplier>(document, uno::UNO_QUERY_THROW)->getTextTables(),
         uno::UNO_QUERY_THROW);
-    if (!tables->hasByName("Factures"))
-        return;
-    const uno::Reference<text::XTextTable> table(tables->getByName("Factures"),
-                                                 uno::UNO_QUERY_THROW);
-    const uno::Reference<table::XCellRange> cells(table, uno::UNO_QUERY_THROW);
-    const sal_Int32 columns =
-        uno::Reference<container::XIndexAccess>(table->getColumns(), uno::UNO_QUERY_THROW)
-            ->getCount();
-    std::vector<std::string> templateRow;
-    for (sal_Int32 c = 0; c < columns; ++c)
-        templateRow.push_back(
-            toUtf8(uno::Reference<text::XText>(cells->getCellByPosition(c, 1), uno::UNO_QUERY_THROW)
-                       ->getString()));
-    const sal_Int32 count = static_cast<sal_Int32>(fields.invoices.size());
-    if (count == 0)
+    auto fill = [&](const char* name, const std::vector<FieldMap>& rows)
     {
-        table->getRows()->removeByIndex(1, 1);
-        return;
-    }
-    if (count > 1)
-        table->getRows()->insertByIndex(2, count - 1);
-    for (sal_Int32 r = 0; r < count; ++r)
+        if (!tables->hasByName(OUString::createFromAscii(name)))
+            return;
+        const uno::Reference<text::XTextTable> table(
+            tables->getByName(OUString::createFromAscii(name)), uno::UNO_QUERY_THROW);
+        const uno::Reference<table::XCellRange> cells(table, uno::UNO_QUERY_THROW);
+        const sal_Int32 columns =
+            uno::Reference<container::XIndexAccess>(table->getColumns(), uno::UNO_QUERY_THROW)
+                ->getCount();
+        std::vector<std::string> templateRow;
         for (sal_Int32 c = 0; c < columns; ++c)
-            uno::Reference<text::XText>(cells->getCellByPosition(c, r + 1), uno::UNO_QUERY_THROW)
-                ->setString(
-                    fromUtf8(fillPlaceholders(templateRow[static_cast<std::size_t>(c)],
-                                              fields.invoices[static_cast<std::size_t>(r)])));
+            templateRow.push_back(toUtf8(
+                uno::Reference<text::XText>(cells->getCellByPosition(c, 1), uno::UNO_QUERY_THROW)
+                    ->getString()));
+        const sal_Int32 count = static_cast<sal_Int32>(rows.size());
+        if (count == 0)
+        {
+            table->getRows()->removeByIndex(1, 1);
+            return;
+        }
+        if (count > 1)
+            table->getRows()->insertByIndex(2, count - 1);
+        for (sal_Int32 r = 0; r < count; ++r)
+            for (sal_Int32 c = 0; c < columns; ++c)
+                uno::Reference<text::XText>(cells->getCellByPosition(c, r + 1),
+                                            uno::UNO_QUERY_THROW)
+                    ->setString(fromUtf8(fillPlaceholders(templateRow[static_cast<std::size_t>(c)],
+                                                          rows[static_cast<std::size_t>(r)])));
+    };
+    fill("Factures", fields.invoices);
+    for (const auto& [name, rows] : fields.tables)
+        fill(name.c_str(), rows);
 }
 
 } // namespace relance::addin::reminder_detail
