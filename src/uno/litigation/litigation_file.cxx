@@ -15,6 +15,7 @@
 #include <com/sun/star/io/XStream.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <osl/file.hxx>
@@ -137,6 +138,27 @@ void storeTable(const uno::Reference<uno::XComponentContext>& context,
             uno::Reference<table::XColumnRowRange>(range, uno::UNO_QUERY_THROW)->getColumns(),
             uno::UNO_QUERY_THROW)
             ->setPropertyValue("OptimalWidth", uno::Any(true));
+        // Printed landscape, every column on the page's width, without the "Sheet1" header.
+        const uno::Reference<container::XNameAccess> pageStyles(
+            uno::Reference<container::XNameAccess>(
+                uno::Reference<style::XStyleFamiliesSupplier>(document, uno::UNO_QUERY_THROW)
+                    ->getStyleFamilies()
+                    ->getByName("PageStyles"),
+                uno::UNO_QUERY_THROW));
+        const uno::Reference<beans::XPropertySet> page(pageStyles->getByName("Default"),
+                                                       uno::UNO_QUERY_THROW);
+        sal_Int32 pageWidth = 0, pageHeight = 0;
+        page->getPropertyValue("Width") >>= pageWidth;
+        page->getPropertyValue("Height") >>= pageHeight;
+        if (pageWidth < pageHeight)
+        {
+            page->setPropertyValue("IsLandscape", uno::Any(true));
+            page->setPropertyValue("Width", uno::Any(pageHeight));
+            page->setPropertyValue("Height", uno::Any(pageWidth));
+        }
+        page->setPropertyValue("HeaderIsOn", uno::Any(false));
+        page->setPropertyValue("ScaleToPagesX", uno::Any(sal_Int16(1)));
+        page->setPropertyValue("ScaleToPagesY", uno::Any(sal_Int16(0)));
         uno::Reference<frame::XStorable>(document, uno::UNO_QUERY_THROW)
             ->storeToURL(urlOf(path),
                          sequenceOf<beans::PropertyValue>({property(
