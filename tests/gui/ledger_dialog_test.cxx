@@ -132,7 +132,8 @@ TEST(Gui, ReceivablesMenuIsInTheMenuBar)
         listed += " [" + entries.back() + "]";
     }
     for (const char* expected :
-         {"Convertir en registre de suivi…", "Actualiser le registre depuis la feuille source…"})
+         {"Convertir en registre de suivi…", "Actualiser le registre depuis la feuille source…",
+          "Préparer le dossier de contentieux…", "Importer un FEC…"})
         EXPECT_NE(std::find(entries.begin(), entries.end(), expected), entries.end())
             << "no \"" << expected << "\" in:" << listed;
 }

@@ -38,7 +38,10 @@ public:
                 request_.language == Language::French ? "30 jours" : "30 days")));
         if (request_.asOf)
             text("AsOf")->setText(fromUtf8(toIsoString(*request_.asOf)));
-        showPreview();
+        // A file that cannot be read is said in the preview: the dialog stays open.
+        explainingFailures([&] { showPreview(); },
+                           [&](const OUString& message) { text("PreviewText")->setText(message); },
+                           request_.language);
     }
 
     sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XDialog>&, const uno::Any&,

@@ -38,7 +38,11 @@ public:
             text("AsOf")->setText(fromUtf8(toIsoString(*request_.asOf)));
         text("OutputDir")->setText(fromUtf8(request_.outputDir));
         fillCustomers();
-        showPreview();
+        // A customer whose file cannot be built (no legal name…) is said in the preview: the
+        // dialog stays open for another choice.
+        explainingFailures([&] { showPreview(); },
+                           [&](const OUString& message) { text("PreviewText")->setText(message); },
+                           request_.language);
     }
 
     sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XDialog>&, const uno::Any&,
