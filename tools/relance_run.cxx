@@ -151,7 +151,19 @@ int main(int argc, char** argv)
                 sum += digit;
             }
             siren += static_cast<char>('0' + (10 - sum % 10) % 10);
-            for (const auto& [column, value] : {std::pair{2, siren}, std::pair{4, address}})
+            // The legal name a litigation file needs, where the name as typed carries its
+            // legal form (« Hôtel du Parc SARL »); the others' stay for the owner to type.
+            std::string legalName =
+                utf8(uno::Reference<text::XTextRange>(customers->getCellByPosition(0, row),
+                                                      uno::UNO_QUERY_THROW)
+                         ->getString());
+            bool hasForm = false;
+            for (const char* form : {" SARL", " SAS", " EURL", " SCI"})
+                hasForm = hasForm || legalName.find(form) != std::string::npos;
+            if (!hasForm)
+                legalName.clear();
+            for (const auto& [column, value] :
+                 {std::pair{1, legalName}, std::pair{2, siren}, std::pair{4, address}})
                 uno::Reference<text::XTextRange>(customers->getCellByPosition(column, row),
                                                  uno::UNO_QUERY_THROW)
                     ->setString(OStringToOUString(value.c_str(), RTL_TEXTENCODING_UTF8));
@@ -248,6 +260,55 @@ int main(int argc, char** argv)
         summary << "\n";
         for (sal_Int32 row = 45; row <= 46; ++row) // invoices reminded, delivery to invoice
             summary << cellText(dashboard, 0, row) << " : " << cellText(dashboard, 1, row) << "\n";
+        // The litigation file of the first customer the run served a formal notice (among those
+        // whose legal name is known), as of the
+        // same date (its deadline still runs: the file says so), then the workbook saved again
+        // with that customer's invoices marked Contentieux.
+        const uno::Reference<sheet::XSpreadsheet> log(
+            uno::Reference<sheet::XSpreadsheetDocument>(document, uno::UNO_QUERY_THROW)
+                ->getSheets()
+                ->getByName("Relances"),
+            uno::UNO_QUERY_THROW);
+        const auto hasLegalName = [&](const std::string& customer)
+        {
+            for (sal_Int32 row = 1; !cellText(customers, 0, row).empty(); ++row)
+                if (cellText(customers, 0, row) == customer)
+                    return !cellText(customers, 1, row).empty();
+            return false;
+        };
+        std::string served;
+        for (sal_Int32 row = 1; served.empty() && !cellText(log, 1, row).empty(); ++row)
+            if (log->getCellByPosition(2, row)->getValue() == 3.0 &&
+                hasLegalName(cellText(log, 1, row)))
+                served = cellText(log, 1, row);
+        if (!served.empty())
+        {
+            const uno::Any litigation =
+                frame::DispatchHelper::create(office.context())
+                    ->executeDispatch(
+                        provider, "fr.relance:litigationFile", "", 0,
+                        sequenceOf<beans::PropertyValue>(
+                            {property("Silent", uno::Any(true)),
+                             property("Customer", uno::Any(OStringToOUString(
+                                                      served.c_str(), RTL_TEXTENCODING_UTF8))),
+                             property("AsOf", uno::Any(OUString::createFromAscii(argv[3]))),
+                             property("OutputDir", uno::Any(OStringToOUString(
+                                                       (out / "contentieux").string().c_str(),
+                                                       RTL_TEXTENCODING_UTF8)))}));
+            OUString litigationMessage;
+            if (!(litigation >>= event) || !(event.Result >>= litigationMessage) ||
+                event.State != frame::DispatchResultState::SUCCESS)
+            {
+                std::cerr << "litigation file failed: " << utf8(litigationMessage) << "\n";
+                return 1;
+            }
+            summary << "\nDossier de contentieux (" << served << ") :\n"
+                    << utf8(litigationMessage) << "\n";
+            uno::Reference<frame::XStorable>(document, uno::UNO_QUERY_THROW)
+                ->storeToURL(OUString::createFromAscii(fileUrl(workbook.string()).c_str()),
+                             sequenceOf<beans::PropertyValue>(
+                                 {property("FilterName", uno::Any(OUString("calc8")))}));
+        }
         summary.close();
         std::cout << std::ifstream(out / "summary.txt").rdbuf();
         uno::Reference<util::XCloseable>(document, uno::UNO_QUERY_THROW)->close(true);

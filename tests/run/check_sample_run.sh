@@ -71,4 +71,19 @@ for excluded in "Mairie de Saint-Aubin" "Camping Les Pins SARL" "Cabinet Moreau"
   fi
 done
 grep -q "^Content-Type: multipart/mixed" "$letters/relance-1_cave-perrin-fils.eml" || fail "e-mail structure"
+# The litigation file of a customer served a formal notice: its folder, its zip, the claim
+# claiming the formal notice's penalties, and the summary naming them.
+litigation=$(find "$out/contentieux" -mindepth 2 -maxdepth 2 -type d -name 2026-06-30 | head -1)
+[ -n "$litigation" ] || fail "no litigation file under $out/contentieux"
+[ -s "$litigation.zip" ] || fail "no zip of $litigation"
+for file in 00-bordereau-de-pieces.pdf 01-decompte-de-la-creance.pdf 02-releve-de-compte.pdf \
+            03-factures.ods; do
+  [ -s "$litigation/$file" ] || fail "litigation file lacks $file"
+done
+text=$(pdftotext "$litigation/00-bordereau-de-pieces.pdf" -)
+for expected in "Bordereau de pièces" "SIREN" "Mise en demeure du 30/06/2026" "attendez-le"; do
+  grep -qF "$expected" <<<"$text" || fail "the litigation file's cover lacks \"$expected\""
+done
+grep -Eq "^Créance sur .* \(SIREN [0-9]{9}\) au 30/06/2026 : [0-9]+ facture" "$summary" ||
+  fail "summary: no litigation line"
 echo "sample run: $pdfs letters, $emls e-mails, combined PDF, summary (DSO $dso days)"

@@ -193,6 +193,20 @@ LitigationClaim buildLitigationClaim(const LitigationInput& input, Language lang
     for (const LogRecord& record : claim.reminders)
         if (record.level >= 3)
             claim.formalNotice = record;
+    std::string noted;
+    std::size_t notedCount = 0;
+    for (const LogRecord& record : claim.reminders)
+        if (record.file.empty())
+        {
+            ++notedCount;
+            noted += (noted.empty() ? "" : ", ") + formatDate(record.date, language);
+        }
+    if (notedCount > 0)
+        claim.warnings.push_back(
+            fr ? std::to_string(notedCount) + " relance(s) au journal sans fichier (" + noted +
+                     ") : pas de copie au dossier, joignez la vôtre si vous l'avez gardée."
+               : std::to_string(notedCount) + " reminder(s) in the log without a file (" + noted +
+                     "): no copy in the file, add yours if you kept one.");
     if (!claim.formalNotice)
         claim.warnings.push_back(
             fr ? "Aucune mise en demeure dans le journal des relances : les juges l'attendent "
@@ -289,22 +303,29 @@ std::vector<Exhibit> litigationExhibits(const LitigationClaim& claim, Language l
         fr ? "factures.ods" : "invoices.ods");
     for (const LogRecord& record : claim.reminders)
     {
+        // A reminder the owner noted in the sheet has no file: the summary lists it, and the
+        // warnings ask for the owner's own copy.
+        if (record.file.empty())
+            continue;
         std::string title = levelTitle(record.level, language) + (fr ? " du " : " of ") +
                             formatDate(record.date, language);
         if (!record.channel.empty())
             title += " (" + record.channel + ")";
-        if (record.file.empty())
-            add(title +
-                    (fr ? " \u2014 pas de copie : aucun fichier au journal, ligne "
-                        : " \u2014 no copy: no file in the log, row ") +
-                    std::to_string(record.row),
-                "", "", true);
-        else if (!exists(record.file))
+        if (!exists(record.file))
+        {
             add(title + (fr ? " \u2014 fichier introuvable : " : " \u2014 file not found: ") +
                     record.file,
                 "", record.file, true);
-        else
-            add(title, baseName(record.file), record.file);
+            continue;
+        }
+        add(title, baseName(record.file), record.file);
+        // An e-mail carries its letter: the PDF made with it joins the file too, readable
+        // without a mail client.
+        const std::size_t dot = record.file.rfind('.');
+        if (dot != std::string::npos && record.file.substr(dot) == ".eml")
+            if (const std::string pdf = record.file.substr(0, dot) + ".pdf"; exists(pdf))
+                add(title + (fr ? ", la lettre jointe (PDF)" : ", the attached letter (PDF)"),
+                    baseName(pdf), pdf);
     }
     add(fr ? "Extrait du journal des relances" : "Extract of the reminder log",
         fr ? "journal-des-relances.pdf" : "reminder-log.pdf");

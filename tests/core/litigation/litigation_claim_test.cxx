@@ -136,15 +136,25 @@ TEST(LitigationClaim, ExhibitsNameMissingFiles)
     EXPECT_EQ(*claim.deadline, day(2024, 7, 9));
     const auto exhibits =
         litigationExhibits(claim, Language::French, [](const std::string&) { return false; });
-    ASSERT_EQ(exhibits.size(), 6u);
+    // Reminder 1 has no file (noted in the sheet): no exhibit, a warning asking for a copy.
+    ASSERT_EQ(exhibits.size(), 5u);
     EXPECT_EQ(exhibits[0].fileName, "01-decompte-de-la-creance.pdf");
-    EXPECT_TRUE(exhibits[3].missing); // reminder 1 noted without a file
-    EXPECT_NE(exhibits[3].title.find("pas de copie"), std::string::npos);
-    EXPECT_TRUE(exhibits[4].missing);
-    EXPECT_NE(exhibits[4].title.find("fichier introuvable : /out/mise-en-demeure_martin.pdf"),
+    EXPECT_TRUE(exhibits[3].missing);
+    EXPECT_NE(exhibits[3].title.find("fichier introuvable : /out/mise-en-demeure_martin.pdf"),
               std::string::npos);
-    EXPECT_EQ(exhibits[5].fileName, "06-journal-des-relances.pdf");
+    EXPECT_EQ(exhibits[4].fileName, "05-journal-des-relances.pdf");
+    EXPECT_NE(claim.warnings.front().find("1 relance(s) au journal sans fichier (29/06/2024)"),
+              std::string::npos);
     const auto found =
         litigationExhibits(claim, Language::French, [](const std::string&) { return true; });
-    EXPECT_EQ(found[4].fileName, "05-mise-en-demeure_martin.pdf");
+    EXPECT_EQ(found[3].fileName, "04-mise-en-demeure_martin.pdf");
+    // An e-mail brings its PDF letter along.
+    input.log.back().file = "/out/mise-en-demeure_martin.eml";
+    const auto mailed =
+        litigationExhibits(buildLitigationClaim(input, Language::English), Language::English,
+                           [](const std::string&) { return true; });
+    ASSERT_EQ(mailed.size(), 6u);
+    EXPECT_EQ(mailed[3].fileName, "04-mise-en-demeure_martin.eml");
+    EXPECT_EQ(mailed[4].fileName, "05-mise-en-demeure_martin.pdf");
+    EXPECT_NE(mailed[4].title.find("the attached letter (PDF)"), std::string::npos);
 }
