@@ -187,6 +187,18 @@ def build(rng):
         book.entry("BQ", fec_date(pay_day), piece, "Règlement " + customer[1], [
             ("512000", "Banque", None, None, amount, 0, "", ""),
             (account, account_label, aux, aux_label, 0, amount, code, date_let)])
+    # An open invoice the accountant moves to doubtful customers (416) at the closing: the
+    # debt is the same, the ledger must neither settle it nor count it twice.
+    doubtful = next(n for n in expected["open"] if n.startswith("F2025"))
+    number, customer, _day, amount, _journal = next(i for i in invoices if i[0] == doubtful)
+    account, account_label, aux, aux_label = customer_account(customer)
+    book.entry("OD", fec_date(closing), "DOUT-" + number, "Créance douteuse " + number, [
+        (account, account_label, aux, aux_label, 0, amount, "", ""),
+        ("416" + account[3:], "Clients douteux", aux, aux_label if aux else customer[1],
+         amount, 0, "", "")])
+    if aux is None:
+        book.lines[-1]["CompteLib"] = customer[1]
+    expected["doubtful"] = doubtful
     # Other entries, for realism: rent, salaries.
     for month in range(1, 13):
         book.entry("OD", fec_date(ordinal(2025, month, 28)), "LOY%02d" % month, "Loyer atelier", [
@@ -197,7 +209,8 @@ def build(rng):
     for key in ("partial", "open"):
         expected[key] = {n: v for n, v in expected[key].items()
                          if next(c for (num, c, *_r) in invoices if num == n)[1] not in loose_customers}
-    balance = sum(l["Debit"] - l["Credit"] for l in book.lines if l["CompteNum"].startswith("411"))
+    balance = sum(l["Debit"] - l["Credit"] for l in book.lines
+                  if l["CompteNum"].startswith(("411", "416")))
     credit_notes = sum(1 for l in book.lines if l["PieceRef"].startswith("AV-") and
                        l["CompteNum"].startswith("411"))
     return book, {"balance_cents": balance, "invoices": len(invoices), "credit_notes": credit_notes,

@@ -57,7 +57,9 @@ TEST(Gui, FecDialogPreviewsThenImportsAndTheLitigationDialogChecksIdentity)
         const auto preview = controls.as<awt::XTextComponent>("PreviewText");
         waitFor([&] { return preview->getText().indexOf("encours du registre") >= 0; }, 20s);
         const std::string shown = utf8(preview->getText());
-        EXPECT_NE(shown.find("Solde des comptes 411 au 31/12/2025"), std::string::npos) << shown;
+        EXPECT_NE(shown.find("Solde des comptes clients (411, 416) au 31/12/2025"),
+                  std::string::npos)
+            << shown;
         EXPECT_NE(shown.find("= encours du registre"), std::string::npos) << shown;
         EXPECT_EQ(utf8(controls.as<awt::XTextComponent>("DefaultTerms")->getText()), "30 jours");
         EXPECT_FALSE(sample.sheets()->hasByName("Registre")) << "a preview writes nothing";

@@ -14,9 +14,10 @@ namespace relance
 namespace
 {
 
+// 411 customers, and 416 the doubtful ones, whose debt is still owed.
 bool isCustomerAccount(const std::string& account)
 {
-    return account.rfind("411", 0) == 0;
+    return account.rfind("411", 0) == 0 || account.rfind("416", 0) == 0;
 }
 
 // The customer a 411 line belongs to: its auxiliary account when the books keep one 411000
@@ -80,6 +81,33 @@ FecLedger ledgerFromFec(const FecFile& file, const FecLedgerOptions& options)
         if (!line.account.empty() && line.account.front() == '7')
             salesEntries.insert({line.journalCode, line.entryNumber});
 
+    // Entries that only move a customer's debt between its accounts (411 to 416, doubtful):
+    // the debt is the same, neither an invoice nor a payment.
+    std::set<std::pair<std::string, std::string>> transfers;
+    {
+        std::map<std::pair<std::string, std::string>, std::map<std::string, Cents>> net;
+        std::map<std::pair<std::string, std::string>, std::pair<bool, std::size_t>> shape;
+        for (const FecLine& line : file.lines)
+        {
+            const auto entry = std::make_pair(line.journalCode, line.entryNumber);
+            const bool customer = isCustomerAccount(line.account);
+            auto& [onlyCustomers, lines] = shape.try_emplace(entry, true, 0).first->second;
+            onlyCustomers = onlyCustomers && customer;
+            ++lines;
+            if (customer)
+                net[entry][foldText(customerName(line))] += line.debit - line.credit;
+        }
+        for (const auto& [entry, customers] : net)
+        {
+            const auto& [onlyCustomers, lines] = shape[entry];
+            bool zero = onlyCustomers && lines >= 2;
+            for (const auto& [name, amount] : customers)
+                zero = zero && amount == 0;
+            if (zero)
+                transfers.insert(entry);
+        }
+    }
+
     std::vector<Piece> pieces;
     std::map<std::tuple<std::string, std::string, DayNumber, bool>, std::size_t> pieceOf;
     struct Credit
@@ -107,6 +135,11 @@ FecLedger ledgerFromFec(const FecFile& file, const FecLedgerOptions& options)
         }
         ++ledger.customerLines;
         ledger.fecBalance += line.debit - line.credit;
+        if (transfers.count({line.journalCode, line.entryNumber}))
+        {
+            ++ledger.transferLines;
+            continue;
+        }
         const bool lettered =
             !line.lettering.empty() && (!line.letteringDate || *line.letteringDate <= ledger.asOf);
         const bool creditNote =
@@ -310,14 +343,19 @@ std::string describeFecImport(const FecFile& file, const FecLedger& ledger, Lang
                  ", séparateur " + (file.separator == '\t' ? "tabulation" : "« | »") +
                  ") : " + std::to_string(file.lineCount) + " lignes d'écritures, " +
                  std::to_string(file.problems.size()) + " illisible(s) ; " +
-                 std::to_string(ledger.customerLines) + " lignes de comptes clients (411) au " +
-                 formatDate(ledger.asOf, language)
+                 std::to_string(ledger.customerLines) +
+                 " lignes de comptes clients (411, 416) au " + formatDate(ledger.asOf, language)
            : "FEC (" + std::string(file.encoding == FecEncoding::Utf8 ? "UTF-8" : "ISO-8859-15") +
                  ", " + (file.separator == '\t' ? "tab" : "'|'") +
                  " separated): " + std::to_string(file.lineCount) + " entry lines, " +
                  std::to_string(file.problems.size()) + " unreadable; " +
-                 std::to_string(ledger.customerLines) + " customer account (411) lines to " +
+                 std::to_string(ledger.customerLines) + " customer account (411, 416) lines to " +
                  formatDate(ledger.asOf, language);
+    if (ledger.transferLines > 0)
+        text += fr ? " (dont " + std::to_string(ledger.transferLines) +
+                         " de reclassement en clients douteux 416, sans effet sur la dette)"
+                   : " (of which " + std::to_string(ledger.transferLines) +
+                         " moving debts to doubtful customers, 416, which changes no debt)";
     if (ledger.laterLines > 0)
         text += fr ? " (" + std::to_string(ledger.laterLines) + " postérieures laissées de côté)"
                    : " (" + std::to_string(ledger.laterLines) + " later ones left out)";
@@ -353,12 +391,13 @@ std::string describeFecImport(const FecFile& file, const FecLedger& ledger, Lang
                     : "Unreadable terms, the default used instead: ") +
                 terms + "\n";
     const bool equal = ledger.fecBalance == ledger.ledgerOutstanding;
-    text += fr ? "Solde des comptes 411 au " + formatDate(ledger.asOf, language) + " : " +
-                     formatMoney(ledger.fecBalance, language) +
+    text += fr ? "Solde des comptes clients (411, 416) au " + formatDate(ledger.asOf, language) +
+                     " : " + formatMoney(ledger.fecBalance, language) +
                      (equal ? " = encours du registre."
                             : " ; encours du registre : " +
                                   formatMoney(ledger.ledgerOutstanding, language) + ".")
-               : "Balance of the 411 accounts on " + formatDate(ledger.asOf, language) + ": " +
+               : "Balance of the customer accounts (411, 416) on " +
+                     formatDate(ledger.asOf, language) + ": " +
                      formatMoney(ledger.fecBalance, language) +
                      (equal ? " = the ledger's outstanding."
                             : "; the ledger's outstanding: " +

@@ -40,6 +40,7 @@ struct FecLedger
     std::vector<PaymentEntry> loosePayments;
     std::size_t customerLines = 0;  // 411 lines used
     std::size_t laterLines = 0;     // 411 lines dated after the as-of date, left for later
+    std::size_t transferLines = 0;  // lines moving a debt between 411 and 416 (doubtful)
     std::size_t letteredGroups = 0; // lettering codes used
     std::size_t partialGroups = 0;  // of which partial (invoices not fully offset)
     std::size_t withoutTerms = 0;   // invoices whose due date no terms give

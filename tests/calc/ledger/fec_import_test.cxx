@@ -106,8 +106,14 @@ TEST(FecImport, TheLedgerOutstandingIsTheFecCustomerBalance)
     EXPECT_NE(result.message.find(french() ? "au 31/12/2025" : "2025-12-31"), std::string::npos)
         << result.message;
 
+    // The closing's move of a debt to doubtful customers (416) is named, and changes no debt.
+    EXPECT_NE(result.message.find(french() ? "2 de reclassement en clients douteux 416"
+                                           : "2 moving debts to doubtful customers"),
+              std::string::npos)
+        << result.message;
     const LedgerRows ledger = readLedger(sheet.document());
     const pt::ptree& expected = fecManifest();
+    EXPECT_GT(ledger.balance.at(expected.get<std::string>("doubtful")), 0.0);
     EXPECT_EQ(ledger.rows,
               expected.get<std::size_t>("invoices") + expected.get<std::size_t>("credit_notes"));
     EXPECT_EQ(ledger.totalCents, expected.get<long long>("balance_cents"));

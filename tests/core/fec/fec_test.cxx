@@ -284,10 +284,30 @@ TEST(FecLedger, AtTheLastDateEverythingLetteredIsSettled)
     EXPECT_EQ(outstandingOf(ledger, "F002"), 30000);
     const std::string text =
         describeFecImport(readFec(fecText(quarterLines())), ledger, Language::French);
-    EXPECT_NE(
-        text.find("Solde des comptes 411 au 10/04/2026 : 300,00\u00a0€ = encours du registre"),
-        std::string::npos)
+    EXPECT_NE(text.find("Solde des comptes clients (411, 416) au 10/04/2026 : 300,00\u00a0€ = "
+                        "encours du registre"),
+              std::string::npos)
         << text;
+}
+
+TEST(FecLedger, ADebtMovedToDoubtfulCustomersIsStillOwed)
+{
+    std::vector<std::string> lines = quarterLines();
+    // The accountant moves the hotel's open F004 to 416 (doubtful), lettering it on 411.
+    lines[15] = "VT|Ventes|8|20260305|411000|Clients|CHOTEL|Hôtel Élysée|F004|20260305|Facture "
+                "F004|900,00|0,00|H|20260330|||";
+    lines.push_back("OD|Opérations diverses|20|20260330|411000|Clients|CHOTEL|Hôtel "
+                    "Élysée|DOUT1|20260330|Transfert douteux|0,00|900,00|H|20260330|||");
+    lines.push_back("OD|Opérations diverses|20|20260330|416000|Clients douteux|CHOTEL|Hôtel "
+                    "Élysée|DOUT1|20260330|Transfert douteux|900,00|0,00|||||");
+    FecLedgerOptions options;
+    options.asOf = day(2026, 3, 31);
+    const FecLedger ledger = ledgerFromFec(readFec(fecText(lines)), options);
+    EXPECT_EQ(ledger.transferLines, 2u);
+    EXPECT_EQ(ledger.fecBalance, 70000);
+    EXPECT_EQ(ledger.ledgerOutstanding, 70000);
+    EXPECT_EQ(ledger.invoices.size(), 6u) << "no invoice made of the transfer";
+    EXPECT_EQ(outstandingOf(ledger, "F004"), 40000);
 }
 
 TEST(FecLedger, AnAdvanceIsNamedAsTheDifference)
