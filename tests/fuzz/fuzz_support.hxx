@@ -28,6 +28,7 @@ int fuzzTextFold(const std::uint8_t* data, std::size_t size);
 int fuzzFollowUpFlags(const std::uint8_t* data, std::size_t size);
 int fuzzTemplateFill(const std::uint8_t* data, std::size_t size);
 int fuzzEmlMessage(const std::uint8_t* data, std::size_t size);
+int fuzzFecFile(const std::uint8_t* data, std::size_t size);
 #ifdef RELANCE_FUZZ_LEDGER_IMPORT
 int fuzzLedgerImport(const std::uint8_t* data, std::size_t size);
 #endif
@@ -42,7 +43,7 @@ inline constexpr Target kTargets[] = {
     {"payment_terms", fuzzPaymentTerms},    {"date_text", fuzzDateText},
     {"amount_text", fuzzAmountText},        {"text_fold", fuzzTextFold},
     {"follow_up_flags", fuzzFollowUpFlags}, {"template_fill", fuzzTemplateFill},
-    {"eml_message", fuzzEmlMessage},
+    {"eml_message", fuzzEmlMessage},        {"fec_file", fuzzFecFile},
 #ifdef RELANCE_FUZZ_LEDGER_IMPORT
     {"ledger_import", fuzzLedgerImport},
 #endif
