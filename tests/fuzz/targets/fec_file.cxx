@@ -30,7 +30,8 @@ int fuzzFecFile(const std::uint8_t* data, std::size_t size)
         FUZZ_CHECK(*error.what() != '\0');
         return 0;
     }
-    const std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    const std::size_t lines =
+        static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
     FUZZ_CHECK(file.lines.size() <= file.lineCount, file.lines.size(), " lines read of ",
                file.lineCount);
     for (const FecLine& line : file.lines)
@@ -45,8 +46,8 @@ int fuzzFecFile(const std::uint8_t* data, std::size_t size)
     try
     {
         const FecLedger ledger = ledgerFromFec(file, {});
-        FUZZ_CHECK(ledger.fecBalance == ledger.ledgerOutstanding - ledger.unallocated,
-                   "balance ", ledger.fecBalance, " but outstanding ", ledger.ledgerOutstanding,
+        FUZZ_CHECK(ledger.fecBalance == ledger.ledgerOutstanding - ledger.unallocated, "balance ",
+                   ledger.fecBalance, " but outstanding ", ledger.ledgerOutstanding,
                    " less unallocated ", ledger.unallocated);
         (void)describeFecImport(file, ledger, Language::French);
     }
